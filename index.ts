@@ -1,0 +1,66 @@
+/**
+ * eslint-plugin-async-pitfalls: the plugin object. Configs are computed from
+ * each rule's `meta.docs`, never listed by hand.
+ */
+import { createRequire } from 'node:module';
+import type { TSESLint } from '@typescript-eslint/utils';
+import * as tsParser from '@typescript-eslint/parser';
+import { rules } from './rules/index.js';
+
+const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+
+type RuleName = keyof typeof rules;
+type Severity = 'error' | 'warn' | 'off';
+type Config = TSESLint.FlatConfig.Config;
+
+const namespace = 'async-pitfalls';
+
+interface Plugin {
+  meta: { name: string; version: string; namespace: string };
+  rules: typeof rules;
+  configs: Record<'recommended' | 'recommended-type-checked' | 'strict' | 'strict-type-checked' | 'all', Config>;
+}
+
+const plugin: Plugin = {
+  meta: { name: pkg.name, version: pkg.version, namespace },
+  rules,
+  configs: {} as Plugin['configs'],
+};
+
+function ruleSet(pick: (docs: { recommended?: boolean; strict?: boolean } | undefined) => boolean): Record<string, Severity> {
+  const entries: [string, Severity][] = [];
+  for (const name of Object.keys(rules).sort() as RuleName[]) {
+    const docs = rules[name].meta.docs;
+    if (pick(docs)) entries.push([`${namespace}/${name}`, 'error']);
+  }
+  return Object.fromEntries(entries);
+}
+
+function config(name: string, ruleEntries: Record<string, Severity>, typed: boolean): Config {
+  const base: Config = {
+    name: `${namespace}/${name}`,
+    plugins: { [namespace]: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    rules: ruleEntries,
+  };
+  if (!typed) return base;
+  return {
+    ...base,
+    languageOptions: {
+      parser: tsParser,
+      parserOptions: { projectService: true },
+    },
+  };
+}
+
+const recommendedRules = ruleSet((docs) => docs?.recommended === true);
+const strictRules = ruleSet((docs) => docs?.recommended === true || docs?.strict === true);
+const allRules = ruleSet(() => true);
+
+plugin.configs.recommended = config('recommended', recommendedRules, false);
+plugin.configs['recommended-type-checked'] = config('recommended-type-checked', recommendedRules, true);
+plugin.configs.strict = config('strict', strictRules, false);
+plugin.configs['strict-type-checked'] = config('strict-type-checked', strictRules, true);
+plugin.configs.all = config('all', allRules, false);
+
+export default plugin;
+export { rules };

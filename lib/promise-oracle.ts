@@ -1,0 +1,735 @@
+/**
+ * "Is this expression a promise?" answered `yes | no | unknown`, with the
+ * checker when there is one and from syntax when there is not (or when the
+ * checker only says `any`). Rules never know which mode they run in.
+ *
+ * Cheap first: the syntactic answer is computed before any type query, and a
+ * sure syntactic answer (an `async` function called, a literal, `await x`)
+ * never reaches the checker.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { promiseApis, type PromiseApiCatalog } from './catalogs/promise-apis.js';
+import { exportedPromiseFunctions } from './cross-file.js';
+import { GLOBAL, getImportResolver, targetKey, type ImportTarget, type Resolver } from './imports.js';
+import { getTypeInfo, type TypeInfo } from './type-info.js';
+
+export type Answer = 'yes' | 'no' | 'unknown';
+
+export interface OracleOptions {
+  /** Count thenables that are not Promises (query builders, `PromiseLike`). Default true. */
+  readonly checkThenables?: boolean;
+}
+
+export interface PromiseOracle {
+  /** Is the value of this expression a promise (or, with `checkThenables`, any thenable)? */
+  isPromise(node: TSESTree.Node): Answer;
+  /** Does calling this function-valued expression return a promise? */
+  returnsPromise(callee: TSESTree.Node): Answer;
+  /** Does this function return a promise when called? */
+  functionReturnsPromise(fn: FunctionNode): Answer;
+  /** Is this expression an array whose elements are promises (`items.map(async ...)`)? */
+  isPromiseArray(node: TSESTree.Node): Answer;
+  /** True when a checker backs the answers. */
+  readonly typed: boolean;
+}
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+const oracles = new WeakMap<object, Map<string, PromiseOracle>>();
+
+/** The oracle for the file the rule is linting; one per file and option set. */
+export function getPromiseOracle(context: AnyContext, options: OracleOptions = {}): PromiseOracle {
+  const { sourceCode } = context;
+  const key = options.checkThenables === false ? 'promises' : 'thenables';
+  let perFile = oracles.get(sourceCode);
+  if (!perFile) {
+    perFile = new Map();
+    oracles.set(sourceCode, perFile);
+  }
+  let oracle = perFile.get(key);
+  if (!oracle) {
+    oracle = new Oracle(context, options.checkThenables !== false);
+    perFile.set(key, oracle);
+  }
+  return oracle;
+}
+
+const PROMISE_TYPE_NAMES = new Set(['Promise', 'PromiseLike']);
+const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
+const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap']);
+/** Receivers whose `then` is not a promise's: Cypress chains. */
+const NON_PROMISE_THENABLE_ROOTS = new Set(['cy']);
+const MAX_DEPTH = 12;
+
+function or(a: Answer, b: Answer): Answer {
+  if (a === 'yes' || b === 'yes') return 'yes';
+  return a === 'no' && b === 'no' ? 'no' : 'unknown';
+}
+
+function catalogHas(list: Readonly<Record<string, readonly string[]>>, target: ImportTarget): boolean {
+  const entries = list[target.module];
+  if (!entries) return false;
+  const path = target.path.join('.');
+  return entries.includes(path) || (entries.includes('*') && target.path.length === 1);
+}
+
+class Oracle implements PromiseOracle {
+  readonly typed: boolean;
+  private readonly info: TypeInfo | null;
+  private readonly resolveImport: Resolver;
+  private readonly catalog: PromiseApiCatalog = promiseApis;
+  private readonly exprCache = new WeakMap<TSESTree.Node, Answer>();
+  private readonly fnCache = new WeakMap<TSESTree.Node, Answer>();
+  private depth = 0;
+
+  constructor(
+    private readonly context: AnyContext,
+    private readonly checkThenables: boolean,
+  ) {
+    this.info = getTypeInfo(context);
+    this.typed = this.info !== null;
+    this.resolveImport = getImportResolver(context.sourceCode);
+  }
+
+  isPromise(node: TSESTree.Node): Answer {
+    const cached = this.exprCache.get(node);
+    if (cached !== undefined) return cached;
+    if (this.depth > MAX_DEPTH) return 'unknown';
+    this.depth++;
+    // Guard against cycles (`let a = b; let b = a`) while this node is in progress.
+    this.exprCache.set(node, 'unknown');
+    let answer: Answer;
+    try {
+      answer = this.syntacticIsPromise(node);
+      if (answer === 'unknown' && this.info) answer = this.typedIsPromise(node, this.info);
+    } finally {
+      this.depth--;
+    }
+    this.exprCache.set(node, answer);
+    return answer;
+  }
+
+  returnsPromise(callee: TSESTree.Node): Answer {
+    if (this.depth > MAX_DEPTH) return 'unknown';
+    this.depth++;
+    try {
+      const answer = this.syntacticReturnsPromise(skipWrappers(callee));
+      if (answer !== 'unknown' || !this.info) return answer;
+      return this.typedReturnsPromise(callee, this.info);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  functionReturnsPromise(fn: FunctionNode): Answer {
+    const cached = this.fnCache.get(fn);
+    if (cached !== undefined) return cached;
+    this.fnCache.set(fn, 'unknown');
+    const answer = this.computeFunctionReturns(fn);
+    this.fnCache.set(fn, answer);
+    return answer;
+  }
+
+  isPromiseArray(node: TSESTree.Node): Answer {
+    const target = skipWrappers(node);
+    if (target.type === AST_NODE_TYPES.ArrayExpression) {
+      let answer: Answer = 'no';
+      for (const element of target.elements) {
+        if (!element) continue;
+        const value = element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element;
+        const one = element.type === AST_NODE_TYPES.SpreadElement ? this.isPromiseArray(value) : this.isPromise(value);
+        if (one === 'yes') return 'yes';
+        if (one === 'unknown') answer = 'unknown';
+      }
+      return answer;
+    }
+    if (target.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(target.callee);
+      const callback = target.arguments[0];
+      if (callee.type === AST_NODE_TYPES.MemberExpression && callback && callback.type !== AST_NODE_TYPES.SpreadElement) {
+        const name = memberName(callee);
+        const isArrayFrom = name === 'from' && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array';
+        if (name !== null && ARRAY_CALLBACK_METHODS.has(name)) {
+          const answer = this.returnsPromise(callback);
+          if (answer === 'yes') return 'yes';
+        } else if (isArrayFrom) {
+          const mapper = target.arguments[1];
+          if (mapper && mapper.type !== AST_NODE_TYPES.SpreadElement && this.returnsPromise(mapper) === 'yes') return 'yes';
+        }
+      }
+    }
+    if (!this.info) return 'unknown';
+    return this.typedIsPromiseArray(target, this.info);
+  }
+
+  // ---------------------------------------------------------------- syntax
+
+  private syntacticIsPromise(node: TSESTree.Node): Answer {
+    switch (node.type) {
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ClassExpression:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.MetaProperty:
+      case AST_NODE_TYPES.JSXElement:
+      case AST_NODE_TYPES.JSXFragment:
+      case AST_NODE_TYPES.YieldExpression:
+        return 'no';
+      case AST_NODE_TYPES.ObjectExpression:
+        return this.objectHasThen(node) ? 'unknown' : 'no';
+      case AST_NODE_TYPES.ImportExpression:
+        return 'yes';
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        return this.isPromise(node.expression);
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSTypeAssertion: {
+        const declared = annotationIsPromise(node.typeAnnotation);
+        return declared === 'unknown' ? this.isPromise(node.expression) : declared;
+      }
+      case AST_NODE_TYPES.SequenceExpression:
+        return this.isPromise(node.expressions[node.expressions.length - 1] ?? node);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return or(this.isPromise(node.consequent), this.isPromise(node.alternate));
+      case AST_NODE_TYPES.LogicalExpression:
+        return or(this.isPromise(node.left), this.isPromise(node.right));
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (node.operator === '=') return this.isPromise(node.right);
+        if (node.operator === '||=' || node.operator === '&&=' || node.operator === '??=') {
+          return or(this.isPromise(node.left), this.isPromise(node.right));
+        }
+        return 'no';
+      case AST_NODE_TYPES.NewExpression:
+        return this.newIsPromise(node);
+      case AST_NODE_TYPES.Identifier:
+        return this.identifierIsPromise(node);
+      case AST_NODE_TYPES.MemberExpression:
+        return this.memberIsPromise(node);
+      case AST_NODE_TYPES.CallExpression:
+        return this.callIsPromise(node);
+      default:
+        return 'unknown';
+    }
+  }
+
+  private objectHasThen(node: TSESTree.ObjectExpression): boolean {
+    return node.properties.some(
+      (property) => property.type === AST_NODE_TYPES.Property && keyName(property.key, property.computed) === 'then',
+    );
+  }
+
+  private newIsPromise(node: TSESTree.NewExpression): Answer {
+    const callee = skipWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && this.isGlobal(callee)) return 'yes';
+    const cls = this.localClass(callee);
+    if (cls) return this.classIsThenable(cls) ? 'yes' : 'no';
+    return 'unknown';
+  }
+
+  private identifierIsPromise(node: TSESTree.Identifier): Answer {
+    if (node.name === 'undefined') return 'no';
+    const variable = this.findVariable(node);
+    if (!variable) return 'unknown';
+    if (variable.defs.length === 0) return 'unknown';
+    const def = variable.defs[0];
+    if (!def || variable.defs.length !== 1) return 'unknown';
+    switch (def.type) {
+      case 'FunctionName':
+      case 'ClassName':
+        return 'no';
+      case 'Parameter': {
+        const annotation = parameterAnnotation(def.name);
+        return annotation ? annotationIsPromise(annotation) : 'unknown';
+      }
+      case 'Variable': {
+        const id = def.node.id;
+        if (id === def.name && id.typeAnnotation) {
+          const declared = annotationIsPromise(id.typeAnnotation.typeAnnotation);
+          if (declared !== 'unknown') return declared;
+        }
+        if (id !== def.name || !def.node.init) return 'unknown';
+        // A variable written only by its declaration holds its initial value.
+        const writes = variable.references.filter((ref) => ref.isWrite());
+        if (writes.length > 1) return 'unknown';
+        return this.isPromise(def.node.init);
+      }
+      default:
+        return 'unknown';
+    }
+  }
+
+  private memberIsPromise(node: TSESTree.MemberExpression): Answer {
+    const name = memberName(node);
+    // `Promise.withResolvers().promise`
+    if (name === 'promise' && node.object.type === AST_NODE_TYPES.CallExpression) {
+      const target = this.resolveImport(node.object.callee);
+      if (target?.module === GLOBAL && target.path.join('.') === 'Promise.withResolvers') return 'yes';
+    }
+    const object = skipWrappers(node.object);
+    if (name !== null && object.type === AST_NODE_TYPES.ThisExpression) {
+      const member = this.classMember(node, name);
+      if (member?.type === AST_NODE_TYPES.PropertyDefinition && member.value) {
+        if (member.typeAnnotation) {
+          const declared = annotationIsPromise(member.typeAnnotation.typeAnnotation);
+          if (declared !== 'unknown') return declared;
+        }
+      }
+    }
+    return 'unknown';
+  }
+
+  private callIsPromise(node: TSESTree.CallExpression): Answer {
+    const callee = skipWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberName(callee);
+      if (name !== null && CHAIN_METHODS.has(name)) {
+        const receiver = this.isPromise(callee.object);
+        if (receiver === 'yes') return 'yes';
+        if (receiver === 'unknown' && name === 'then' && node.arguments.length > 0 && !this.isNonPromiseThenable(callee)) {
+          return this.checkThenables ? 'yes' : 'unknown';
+        }
+      }
+    }
+    return this.returnsPromise(callee);
+  }
+
+  private isNonPromiseThenable(callee: TSESTree.MemberExpression): boolean {
+    let root: TSESTree.Node = callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee;
+    }
+    return root.type === AST_NODE_TYPES.Identifier && NON_PROMISE_THENABLE_ROOTS.has(root.name);
+  }
+
+  private syntacticReturnsPromise(callee: TSESTree.Node): Answer {
+    if (isFunctionNode(callee)) return this.functionReturnsPromise(callee);
+    if (callee.type === AST_NODE_TYPES.CallExpression) {
+      // `promisify(fs.readFile)(path)`
+      return this.isPromisifyCall(callee) ? 'yes' : 'unknown';
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const local = this.localFunctionAnswer(callee);
+      if (local !== null) return local;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const local = this.memberFunctionAnswer(callee);
+      if (local !== null) return local;
+    }
+    return this.catalogAnswer(callee);
+  }
+
+  /** Answers for a callee named by an identifier declared in this file; null when it is not. */
+  private localFunctionAnswer(callee: TSESTree.Identifier): Answer | null {
+    const variable = this.findVariable(callee);
+    if (!variable || variable.defs.length === 0) return null;
+    let answer: Answer | null = null;
+    for (const def of variable.defs) {
+      let one: Answer;
+      switch (def.type) {
+        case 'FunctionName':
+          one = isFunctionNode(def.node) ? this.functionReturnsPromise(def.node) : 'unknown';
+          break;
+        case 'ClassName':
+          one = 'no';
+          break;
+        case 'Parameter': {
+          const annotation = parameterAnnotation(def.name);
+          one = annotation ? functionTypeReturnsPromise(annotation) : 'unknown';
+          break;
+        }
+        case 'Variable':
+          one = this.variableFunctionAnswer(variable, def.node, def.name);
+          break;
+        case 'ImportBinding':
+          return this.catalogAnswer(callee);
+        default:
+          one = 'unknown';
+      }
+      // Overloads: any declared signature returning a promise is enough.
+      answer = answer === null ? one : or(answer, one);
+      if (answer === 'yes') return 'yes';
+    }
+    return answer;
+  }
+
+  private variableFunctionAnswer(
+    variable: TSESLint.Scope.Variable,
+    declarator: TSESTree.VariableDeclarator,
+    name: TSESTree.Node,
+  ): Answer {
+    if (declarator.id === name && declarator.id.typeAnnotation) {
+      const declared = functionTypeReturnsPromise(declarator.id.typeAnnotation.typeAnnotation);
+      if (declared !== 'unknown') return declared;
+    }
+    const init = declarator.init;
+    if (!init || declarator.id !== name) return 'unknown';
+    if (variable.references.filter((ref) => ref.isWrite()).length > 1) return 'unknown';
+    const value = skipWrappers(init);
+    if (isFunctionNode(value)) return this.functionReturnsPromise(value);
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      if (this.isPromisifyCall(value)) return 'yes';
+      // `const save = store.save.bind(store)`
+      const callee = skipWrappers(value.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind') {
+        return this.returnsPromise(callee.object);
+      }
+      return 'unknown';
+    }
+    if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+      return this.returnsPromise(value);
+    }
+    return 'unknown';
+  }
+
+  /** `this.save()`, `store.save()`, `Store.create()`: methods of classes and objects in this file. */
+  private memberFunctionAnswer(callee: TSESTree.MemberExpression): Answer | null {
+    const name = memberName(callee);
+    if (name === null) return null;
+    const object = skipWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) {
+      const member = this.classMember(callee, name);
+      return member ? this.memberAnswer(member) : null;
+    }
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const cls = this.localClass(object);
+      if (cls) {
+        const member = findClassMember(cls, name, true);
+        return member ? this.memberAnswer(member) : null;
+      }
+      const value = this.constInit(object);
+      if (value?.type === AST_NODE_TYPES.ObjectExpression) {
+        const property = value.properties.find(
+          (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyName(p.key, p.computed) === name,
+        );
+        if (property && isFunctionNode(property.value)) return this.functionReturnsPromise(property.value);
+        return null;
+      }
+      if (value?.type === AST_NODE_TYPES.NewExpression) {
+        const instanceOf = this.localClass(skipWrappers(value.callee));
+        const member = instanceOf ? findClassMember(instanceOf, name, false) : null;
+        return member ? this.memberAnswer(member) : null;
+      }
+    }
+    // `(await fetch(url)).json()` and `const res = await fetch(url); res.json()`
+    const awaited = this.awaitedCall(object);
+    if (awaited) {
+      const target = this.resolveImport(awaited.callee);
+      const methods = target ? this.catalog.resolvedValueMethods[targetKey(target)] : undefined;
+      if (methods?.includes(name)) return 'yes';
+    }
+    return null;
+  }
+
+  private memberAnswer(member: ClassMember): Answer {
+    if (member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.TSAbstractMethodDefinition) {
+      if (member.kind === 'get' || member.kind === 'set') return 'unknown';
+      return this.functionReturnsPromise(member.value);
+    }
+    if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (member.value && isFunctionNode(member.value)) return this.functionReturnsPromise(member.value);
+      if (member.typeAnnotation) return functionTypeReturnsPromise(member.typeAnnotation.typeAnnotation);
+    }
+    return 'unknown';
+  }
+
+  private awaitedCall(node: TSESTree.Node): TSESTree.CallExpression | null {
+    let value: TSESTree.Node | null = node;
+    if (value.type === AST_NODE_TYPES.Identifier) value = this.constInit(value);
+    if (value?.type !== AST_NODE_TYPES.AwaitExpression) return null;
+    const argument = skipWrappers(value.argument);
+    return argument.type === AST_NODE_TYPES.CallExpression ? argument : null;
+  }
+
+  /** Known APIs of packages and builtins, and (untyped) the exports of relative imports. */
+  private catalogAnswer(callee: TSESTree.Node): Answer {
+    const target = this.resolveImport(callee);
+    if (!target) return 'unknown';
+    if (target.module.startsWith('.')) {
+      // With a checker, the checker knows better and costs less than parsing the file again.
+      if (this.info || target.path.length > 1) return 'unknown';
+      const exported = exportedPromiseFunctions(this.context, target.module);
+      return exported?.get(target.path[0] ?? 'default') ?? 'unknown';
+    }
+    return this.catalogTargetAnswer(target);
+  }
+
+  private catalogTargetAnswer(target: ImportTarget): Answer {
+    const { catalog } = this;
+    if (catalogHas(catalog.notPromise, target)) return 'no';
+    if (catalogHas(catalog.returnsPromise, target)) return 'yes';
+    if (catalogHas(catalog.neverPromise, target)) return 'no';
+    return 'unknown';
+  }
+
+  private isPromisifyCall(node: TSESTree.CallExpression): boolean {
+    const target = this.resolveImport(node.callee);
+    return target !== null && catalogHas(this.catalog.promisifiers, target);
+  }
+
+  private computeFunctionReturns(fn: FunctionNode): Answer {
+    if (fn.generator) return 'no';
+    if (fn.async) return 'yes';
+    if (fn.returnType) {
+      const declared = annotationIsPromise(fn.returnType.typeAnnotation);
+      if (declared !== 'unknown') return declared;
+    }
+    if (!fn.body) return 'unknown';
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.isPromise(fn.body);
+    let answer: Answer | null = null;
+    for (const argument of returnedValues(fn.body, this.context.sourceCode.visitorKeys)) {
+      const one = argument ? this.isPromise(argument) : 'no';
+      if (one === 'yes') return 'yes';
+      answer = answer === null ? one : or(answer, one);
+    }
+    // No `return value` at all: the call yields `undefined`.
+    return answer ?? 'no';
+  }
+
+  // ---------------------------------------------------------------- scope helpers
+
+  private findVariable(node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    return ASTUtils.findVariable(this.context.sourceCode.getScope(node), node);
+  }
+
+  private isGlobal(node: TSESTree.Identifier): boolean {
+    const variable = this.findVariable(node);
+    return !variable || variable.defs.length === 0;
+  }
+
+  /** The initial value of a variable written only by its declaration. */
+  private constInit(node: TSESTree.Identifier): TSESTree.Node | null {
+    const variable = this.findVariable(node);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
+    if (def.node.id !== def.name || !def.node.init) return null;
+    if (variable.references.filter((ref) => ref.isWrite()).length > 1) return null;
+    return skipWrappers(def.node.init);
+  }
+
+  private localClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
+    if (node.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = this.findVariable(node);
+    const def = variable?.defs[0];
+    if (!def) return null;
+    if (def.type === 'ClassName') return def.node;
+    if (def.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+    return null;
+  }
+
+  private classIsThenable(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
+    if (!this.checkThenables) return false;
+    return findClassMember(cls, 'then', false) !== null;
+  }
+
+  /** The member `name` of the class whose method encloses `node` (for `this.name`). */
+  private classMember(node: TSESTree.Node, name: string): ClassMember | null {
+    let current: TSESTree.Node | undefined = node.parent;
+    let isStatic = false;
+    while (current) {
+      if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+        const owner = current.parent;
+        if (owner?.type !== AST_NODE_TYPES.MethodDefinition && owner?.type !== AST_NODE_TYPES.PropertyDefinition) {
+          return null;
+        }
+        isStatic = owner.static;
+      }
+      if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
+        isStatic = current.type === AST_NODE_TYPES.StaticBlock || current.static;
+      }
+      if (current.type === AST_NODE_TYPES.ClassBody) {
+        const cls = current.parent;
+        return findClassMember(cls, name, isStatic, (superClass) => this.localClass(superClass));
+      }
+      current = current.parent;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- types
+
+  private typedIsPromise(node: TSESTree.Node, info: TypeInfo): Answer {
+    const tsNode = info.tsNode(node);
+    if (!tsNode) return 'unknown';
+    return this.classifyType(info.checker.getTypeAtLocation(tsNode), tsNode, info);
+  }
+
+  private typedReturnsPromise(callee: TSESTree.Node, info: TypeInfo): Answer {
+    const tsNode = info.tsNode(callee);
+    if (!tsNode) return 'unknown';
+    const type = info.checker.getTypeAtLocation(tsNode);
+    if (isAnyLike(type, info)) return 'unknown';
+    let answer: Answer = 'no';
+    for (const part of info.tsutils.unionTypeParts(info.checker.getApparentType(type))) {
+      for (const signature of part.getCallSignatures()) {
+        const one = this.classifyType(signature.getReturnType(), tsNode, info);
+        if (one === 'yes') return 'yes';
+        if (one === 'unknown') answer = 'unknown';
+      }
+    }
+    return answer;
+  }
+
+  private typedIsPromiseArray(node: TSESTree.Node, info: TypeInfo): Answer {
+    const tsNode = info.tsNode(node);
+    if (!tsNode) return 'unknown';
+    const type = info.checker.getTypeAtLocation(tsNode);
+    if (isAnyLike(type, info)) return 'unknown';
+    let answer: Answer = 'no';
+    for (const part of info.tsutils.unionTypeParts(type)) {
+      let elements: readonly ts.Type[] = [];
+      if (info.checker.isArrayType(part)) elements = info.checker.getTypeArguments(part as ts.TypeReference).slice(0, 1);
+      else if (info.checker.isTupleType(part)) elements = info.checker.getTypeArguments(part as ts.TypeReference);
+      for (const element of elements) {
+        const one = this.classifyType(element, tsNode, info);
+        if (one === 'yes') return 'yes';
+        if (one === 'unknown') answer = 'unknown';
+      }
+    }
+    return answer;
+  }
+
+  private classifyType(type: ts.Type, tsNode: ts.Node, info: TypeInfo): Answer {
+    const { checker, tsutils } = info;
+    let target = type;
+    if (tsutils.isTypeParameter(target)) {
+      const constraint = checker.getBaseConstraintOfType(target);
+      if (!constraint) return 'unknown';
+      target = constraint;
+    }
+    if (isAnyLike(target, info)) return 'unknown';
+    let answer: Answer = 'no';
+    for (const part of tsutils.unionTypeParts(target)) {
+      if (isAnyLike(part, info)) {
+        answer = 'unknown';
+        continue;
+      }
+      for (const member of tsutils.intersectionTypeParts(part)) {
+        if (this.isThenableType(member, tsNode, info)) return 'yes';
+      }
+    }
+    return answer;
+  }
+
+  private isThenableType(type: ts.Type, tsNode: ts.Node, info: TypeInfo): boolean {
+    if (this.checkThenables) return info.tsutils.isThenableType(info.checker, tsNode, type);
+    const symbol = type.getSymbol();
+    if (!symbol || !PROMISE_TYPE_NAMES.has(symbol.getName())) return false;
+    return (symbol.getDeclarations() ?? []).some((decl) => info.program.isSourceFileDefaultLibrary(decl.getSourceFile()));
+  }
+}
+
+type ClassMember =
+  | TSESTree.MethodDefinition
+  | TSESTree.PropertyDefinition
+  | TSESTree.TSAbstractMethodDefinition
+  | TSESTree.TSAbstractPropertyDefinition;
+
+function findClassMember(
+  cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+  isStatic: boolean,
+  superClassOf?: (node: TSESTree.Node) => TSESTree.ClassDeclaration | TSESTree.ClassExpression | null,
+  depth = 0,
+): ClassMember | null {
+  for (const member of cls.body.body) {
+    if (
+      (member.type === AST_NODE_TYPES.MethodDefinition ||
+        member.type === AST_NODE_TYPES.PropertyDefinition ||
+        member.type === AST_NODE_TYPES.TSAbstractMethodDefinition ||
+        member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) &&
+      member.static === isStatic &&
+      !(member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') &&
+      keyName(member.key, member.computed) === name
+    ) {
+      return member as ClassMember;
+    }
+  }
+  if (superClassOf && cls.superClass && depth < 4) {
+    const parent = superClassOf(cls.superClass);
+    if (parent && parent !== cls) return findClassMember(parent, name, isStatic, superClassOf, depth + 1);
+  }
+  return null;
+}
+
+/** Every `return <value>` of a function body, not descending into nested functions. */
+function* returnedValues(
+  body: TSESTree.BlockStatement,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+): Generator<TSESTree.Expression | null> {
+  const stack: TSESTree.Node[] = [body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      yield node.argument;
+      continue;
+    }
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}
+
+function parameterAnnotation(name: TSESTree.Node): TSESTree.TypeNode | null {
+  if (name.type === AST_NODE_TYPES.Identifier && name.typeAnnotation) return name.typeAnnotation.typeAnnotation;
+  return null;
+}
+
+/** Does a written type say "promise"? `Promise<T>`, `PromiseLike<T>`, a union with one: yes; keywords: no. */
+export function annotationIsPromise(type: TSESTree.TypeNode): Answer {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeReference:
+      if (type.typeName.type === AST_NODE_TYPES.Identifier && PROMISE_TYPE_NAMES.has(type.typeName.name)) return 'yes';
+      return 'unknown';
+    case AST_NODE_TYPES.TSUnionType: {
+      let answer: Answer = 'no';
+      for (const part of type.types) answer = or(answer, annotationIsPromise(part));
+      return answer;
+    }
+    case AST_NODE_TYPES.TSVoidKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSNullKeyword:
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSSymbolKeyword:
+    case AST_NODE_TYPES.TSNeverKeyword:
+    case AST_NODE_TYPES.TSLiteralType:
+    case AST_NODE_TYPES.TSArrayType:
+    case AST_NODE_TYPES.TSTupleType:
+    case AST_NODE_TYPES.TSFunctionType:
+    case AST_NODE_TYPES.TSTypePredicate:
+      return 'no';
+    default:
+      return 'unknown';
+  }
+}
+
+/** For a written function type `(...) => Promise<T>`: does it return a promise? */
+function functionTypeReturnsPromise(type: TSESTree.TypeNode): Answer {
+  if (type.type === AST_NODE_TYPES.TSFunctionType && type.returnType) {
+    return annotationIsPromise(type.returnType.typeAnnotation);
+  }
+  return 'unknown';
+}
+
+function isAnyLike(type: ts.Type, info: TypeInfo): boolean {
+  return info.tsutils.isTypeFlagSet(type, info.ts.TypeFlags.Any | info.ts.TypeFlags.Unknown);
+}
