@@ -7,7 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { rules } from './rules/index.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
+const pkg = readPackageJson();
 
 type RuleName = keyof typeof rules;
 type Severity = 'error' | 'warn' | 'off';
@@ -63,4 +63,18 @@ plugin.configs['strict-type-checked'] = config('strict-type-checked', strictRule
 plugin.configs.all = config('all', allRules, false);
 
 export default plugin;
+
+/** package.json sits beside index.ts in the sources and one level up from dist/. */
+function readPackageJson(): { name: string; version: string } {
+  const load = createRequire(import.meta.url);
+  for (const candidate of ['./package.json', '../package.json']) {
+    try {
+      const found = load(candidate) as { name?: string; version?: string };
+      if (found.name === 'eslint-plugin-async-pitfalls' && found.version) return { name: found.name, version: found.version };
+    } catch {
+      // not at this level
+    }
+  }
+  throw new Error('eslint-plugin-async-pitfalls: package.json not found');
+}
 export { rules };

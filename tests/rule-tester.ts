@@ -19,7 +19,7 @@ export function createRuleTester({ typed }: { typed: boolean }): RuleTester {
   return new RuleTester({
     languageOptions: {
       parserOptions: typed
-        ? { projectService: { allowDefaultProject: ['*.ts*'] }, tsconfigRootDir: fixturesDir }
+        ? { projectService: true, tsconfigRootDir: fixturesDir }
         : { tsconfigRootDir: fixturesDir },
     },
     defaultFilenames: { ts: 'file.ts', tsx: 'react.tsx' },
