@@ -149,8 +149,8 @@ function resolveIdentifier(
   if (def.type !== 'Variable') return null;
   const declarator = def.node;
   if (!declarator.init) return null;
-  const writes = variable.references.filter((ref) => ref.isWrite());
-  if (writes.length > 1) return null;
+  // The declaration writes once, twice with a default (`{ a = f } = init`); any other write reassigns.
+  if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
   const keys = patternPath(def.name, declarator.id);
   if (!keys) return null;
   const base = resolve(declarator.init, depth + 1);
