@@ -117,7 +117,9 @@ class Oracle implements PromiseOracle {
     try {
       const answer = this.syntacticReturnsPromise(skipWrappers(callee));
       if (answer !== 'unknown' || !this.info) return answer;
-      return this.typedReturnsPromise(callee, this.info);
+      const typed = this.typedReturnsPromise(callee, this.info);
+      // The checker said `any` (an unresolved import, say): what the imported file declares still counts.
+      return typed === 'unknown' ? this.crossFileAnswer(skipWrappers(callee)) : typed;
     } finally {
       this.depth--;
     }
@@ -454,13 +456,22 @@ class Oracle implements PromiseOracle {
   private catalogAnswer(callee: TSESTree.Node): Answer {
     const target = this.resolveImport(callee);
     if (!target) return 'unknown';
-    if (target.module.startsWith('.')) {
-      // With a checker, the checker knows better and costs less than parsing the file again.
-      if (this.info || target.path.length > 1) return 'unknown';
-      const exported = exportedPromiseFunctions(this.context, target.module);
-      return exported?.get(target.path[0] ?? 'default') ?? 'unknown';
-    }
+    // With a checker, relative imports are its business; `crossFileAnswer` is the fallback.
+    if (target.module.startsWith('.')) return this.info ? 'unknown' : this.exportAnswer(target);
     return this.catalogTargetAnswer(target);
+  }
+
+  /** For a callee imported from a relative module: what that module's declaration says. */
+  private crossFileAnswer(callee: TSESTree.Node): Answer {
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return 'unknown';
+    const target = this.resolveImport(callee);
+    return target?.module.startsWith('.') ? this.exportAnswer(target) : 'unknown';
+  }
+
+  private exportAnswer(target: ImportTarget): Answer {
+    if (target.path.length > 1) return 'unknown';
+    const exported = exportedPromiseFunctions(this.context, target.module);
+    return exported?.get(target.path[0] ?? 'default') ?? 'unknown';
   }
 
   private catalogTargetAnswer(target: ImportTarget): Answer {

@@ -22,7 +22,7 @@ export function createRuleTester({ typed }: { typed: boolean }): RuleTester {
         ? { projectService: true, tsconfigRootDir: fixturesDir }
         : { tsconfigRootDir: fixturesDir },
     },
-    defaultFilenames: { ts: 'file.ts', tsx: 'react.tsx' },
+    defaultFilenames: { ts: path.join(fixturesDir, 'file.ts'), tsx: path.join(fixturesDir, 'react.tsx') },
   });
 }
 

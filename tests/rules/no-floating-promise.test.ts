@@ -1,26 +1,820 @@
-import rule from '../../rules/no-floating-promise.js';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds, type Options } from '../../rules/no-floating-promise.js';
 import { cloneCases, createRuleTester } from '../rule-tester.js';
 
-const cases = {
-  valid: [`async function f() { await fetch('/x'); }`],
-  invalid: [
-    {
-      code: `async function f() {\n  fetch('/x');\n}`,
-      errors: [
-        {
-          messageId: 'floatingInAsync' as const,
-          line: 2,
-          column: 3,
-          suggestions: [
-            { messageId: 'suggestAwait' as const, output: `async function f() {\n  await fetch('/x');\n}` },
-            { messageId: 'suggestCatch' as const, data: { handler: 'console.error' }, output: `async function f() {\n  fetch('/x').catch(console.error);\n}` },
-          ],
-        },
-      ],
-    },
-  ],
-};
+type Valid = ValidTestCase<Options>;
+type Invalid = InvalidTestCase<MessageIds, Options>;
 
-for (const typed of [false, true]) {
-  createRuleTester({ typed }).run(`no-floating-promise (${typed ? 'typed' : 'untyped'})`, rule, cloneCases(cases));
+/** Declarations shared by many cases: an async API written in the same file. */
+const api = `
+async function save(id: string): Promise<void> {}
+async function loadUser(id: string) { return { id }; }
+`;
+
+const valid: Valid[] = [
+  // Awaited.
+  `
+async function refresh(ids: string[]) {
+  for (const id of ids) {
+    await save(id);
+  }
 }
+${api}`,
+  // Returned to the caller, who decides.
+  `
+function persist(id: string) {
+  return save(id);
+}
+${api}`,
+  // A rejection handler at the end of the chain.
+  `
+save('a').catch((error) => console.error('save failed', error));
+${api}`,
+  `
+loadUser('a').then((user) => console.log(user), (error) => console.error(error));
+${api}`,
+  `
+loadUser('a')
+  .then((user) => save(user.id))
+  .catch(console.error)
+  .finally(() => console.log('done'));
+${api}`,
+  // Stored, then awaited later: the "start early, await late" pattern.
+  `
+async function render(id: string) {
+  const pending = loadUser(id);
+  const header = 'User';
+  console.log(header);
+  const user = await pending;
+  return user.id;
+}
+${api}`,
+  // Stored and passed to Promise.all.
+  `
+async function both() {
+  const first = save('a');
+  const second = save('b');
+  await Promise.all([first, second]);
+}
+${api}`,
+  // Stored and handed to a callback that awaits it.
+  `
+export function watch(emitter: { on(event: string, cb: () => void): void }) {
+  const ready = loadUser('a');
+  emitter.on('tick', () => {
+    ready.then((user) => console.log(user)).catch(console.error);
+  });
+}
+${api}`,
+  // Stored and returned inside an object.
+  `
+function start() {
+  const done = save('a');
+  return { done };
+}
+${api}`,
+  // Exported: another module may await it.
+  `
+export const ready = loadUser('boot');
+${api}`,
+  // Passed on to someone else.
+  `
+const tracked: Promise<unknown>[] = [];
+tracked.push(save('a'));
+${api}`,
+  // Mapped promises awaited together.
+  `
+async function saveAll(ids: string[]) {
+  await Promise.all(ids.map(async (id) => save(id)));
+  const results = ids.map((id) => loadUser(id));
+  return Promise.allSettled(results);
+}
+${api}`,
+  // Sync functions that merely look asynchronous.
+  `
+function saveSync(id: string) { console.log(id); }
+function loadLater(cb: () => void) { setTimeout(cb, 10); }
+saveSync('a');
+loadLater(() => saveSync('b'));
+`,
+  // Timers, emitters, array methods: no promise here.
+  `
+import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+bus.emit('saved', 1);
+setTimeout(() => bus.emit('later'), 10);
+[1, 2, 3].forEach((n) => console.log(n));
+`,
+  // node:test registers the test and reports its failure itself.
+  `
+import { test, describe, it } from 'node:test';
+test('saves', async () => {
+  await save('a');
+});
+describe('suite', () => {
+  it('works', async () => {});
+});
+${api}`,
+  // Assigned to a field: stored, not dropped (the constructor rule judges this).
+  `
+class Service {
+  ready: Promise<void>;
+  constructor() {
+    this.ready = save('boot');
+  }
+}
+${api}`,
+  // \`void\` with a handler inside is a deliberate, safe fire-and-forget.
+  `
+function onClick() {
+  void save('a').catch(console.error);
+}
+${api}`,
+  // The async IIFE handles its own rejection.
+  `
+(async () => {
+  await save('a');
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+${api}`,
+  // Cypress chains have a \`then\` but are not promises.
+  `
+declare const cy: any;
+cy.get('button').then((button: unknown) => console.log(button));
+`,
+  // A user's \`then\` method on something that is not a thenable call site.
+  `
+const steps = { then: 1 };
+console.log(steps.then);
+`,
+  // Directives are expression statements too.
+  `'use strict';
+export {};`,
+  {
+    code: `
+function onClick() {
+  void save('a');
+}
+${api}`,
+    options: [{ allowVoid: true }],
+  },
+  {
+    code: `
+const router = { async push(path: string) { console.log(path); } };
+router.push('/home');
+`,
+    options: [{ allow: ['router.push'] }],
+  },
+  {
+    code: `
+import { writeFile } from 'node:fs/promises';
+export function touch() {
+  writeFile('/tmp/touched', '');
+}
+`,
+    options: [{ allow: [{ from: 'package', package: 'fs/promises', name: 'writeFile' }] }],
+  },
+  {
+    code: `
+class Query {
+  then(resolve: (rows: number[]) => void) {
+    resolve([]);
+  }
+}
+new Query();
+`,
+    options: [{ checkThenables: false }],
+  },
+  {
+    code: `
+async function run() {
+  const pending = save('a');
+  console.log('started');
+}
+${api}`,
+    options: [{ checkStored: false }],
+  },
+  // Unknown in both modes: a parameter of unknown type, never reported.
+  `
+export function call(handler: (id: string) => unknown) {
+  handler('a');
+}
+`,
+];
+
+const invalid: Invalid[] = [
+  {
+    // The classic entry point: nothing catches a failure of main().
+    code: `async function main() {
+  await save('a');
+}
+main();
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingTopLevel',
+        line: 4,
+        column: 1,
+        endColumn: 7,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `async function main() {
+  await save('a');
+}
+await main();
+${api}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `async function main() {
+  await save('a');
+}
+main().catch(console.error);
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export async function checkout(cartId: string) {
+  save(cartId);
+  return 'ok';
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingInAsync',
+        line: 2,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `export async function checkout(cartId: string) {
+  await save(cartId);
+  return 'ok';
+}
+${api}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export async function checkout(cartId: string) {
+  save(cartId).catch(console.error);
+  return 'ok';
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The chain goes on before the audit record is written.
+    code: `export function audit(id: string) {
+  return loadUser(id).then((user) => {
+    save(user.id);
+  });
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingInCallback',
+        line: 3,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestReturn',
+            output: `export function audit(id: string) {
+  return loadUser(id).then((user) => {
+    return save(user.id);
+  });
+}
+${api}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export function audit(id: string) {
+  return loadUser(id).then((user) => {
+    save(user.id).catch(console.error);
+  });
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export async function syncAll(ids: string[]) {
+  for (const id of ids) {
+    save(id);
+  }
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingInLoop',
+        line: 3,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `export async function syncAll(ids: string[]) {
+  for (const id of ids) {
+    await save(id);
+  }
+}
+${api}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export async function syncAll(ids: string[]) {
+  for (const id of ids) {
+    save(id).catch(console.error);
+  }
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function onSubmit(id: string) {
+  save(id);
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingInSync',
+        line: 2,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export function onSubmit(id: string) {
+  save(id).catch(console.error);
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // \`void\` marks intent, but a rejection still crashes Node.
+    code: `export async function warm() {
+  void loadUser('cache');
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingVoid',
+        line: 2,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `export async function warm() {
+  await loadUser('cache');
+}
+${api}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export async function warm() {
+  void loadUser('cache').catch(console.error);
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `fetch('/api/health').then((response) => console.log(response.status));
+`,
+    errors: [
+      {
+        messageId: 'unhandledChain',
+        line: 1,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `await fetch('/api/health').then((response) => console.log(response.status));
+`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `fetch('/api/health').then((response) => console.log(response.status)).catch(console.error);
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export async function saveAll(ids: string[]) {
+  ids.map(async (id) => save(id));
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingArray',
+        line: 2,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwaitAll',
+            output: `export async function saveAll(ids: string[]) {
+  await Promise.all(ids.map(async (id) => save(id)));
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Stored, then forgotten: typescript-eslint does not look at this case.
+    code: `export async function publish(id: string) {
+  const pending = save(id);
+  console.log('published', id);
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'storedNeverAwaited',
+        data: { name: 'pending' },
+        line: 2,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `export async function publish(id: string) {
+  const pending = await save(id);
+  console.log('published', id);
+}
+${api}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export async function publish(id: string) {
+  const pending = save(id).catch(console.error);
+  console.log('published', id);
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function choose(remote: boolean) {
+  remote ? save('remote') : console.log('local');
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingInSync',
+        line: 2,
+        column: 12,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export function choose(remote: boolean) {
+  remote ? save('remote').catch(console.error) : console.log('local');
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function maybeSave(dirty: boolean) {
+  dirty && save('doc');
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingInSync',
+        line: 2,
+        column: 12,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export function maybeSave(dirty: boolean) {
+  dirty && save('doc').catch(console.error);
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Methods on \`this\`, and an optional call on an instance.
+    code: `class Cache {
+  async flush() {}
+  set(key: string) {
+    console.log(key);
+    this.flush();
+  }
+}
+const cache = new Cache();
+cache?.flush();
+`,
+    errors: [
+      {
+        messageId: 'floatingInSync',
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `class Cache {
+  async flush() {}
+  set(key: string) {
+    console.log(key);
+    this.flush().catch(console.error);
+  }
+}
+const cache = new Cache();
+cache?.flush();
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'floatingTopLevel',
+        line: 9,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `class Cache {
+  async flush() {}
+  set(key: string) {
+    console.log(key);
+    this.flush();
+  }
+}
+const cache = new Cache();
+await cache?.flush();
+`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `class Cache {
+  async flush() {}
+  set(key: string) {
+    console.log(key);
+    this.flush();
+  }
+}
+const cache = new Cache();
+cache?.flush().catch(console.error);
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Promise APIs known by module: promisify, fs/promises.
+    code: `import { promisify } from 'node:util';
+import { readFile } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+const readFileAsync = promisify(readFile);
+export function copy() {
+  readFileAsync('/tmp/a');
+  writeFile('/tmp/b', '');
+}
+`,
+    errors: [
+      {
+        messageId: 'floatingInSync',
+        line: 6,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `import { promisify } from 'node:util';
+import { readFile } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+const readFileAsync = promisify(readFile);
+export function copy() {
+  readFileAsync('/tmp/a').catch(console.error);
+  writeFile('/tmp/b', '');
+}
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'floatingInSync',
+        line: 7,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `import { promisify } from 'node:util';
+import { readFile } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+const readFileAsync = promisify(readFile);
+export function copy() {
+  readFileAsync('/tmp/a');
+  writeFile('/tmp/b', '').catch(console.error);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Across files: store.ts exports async functions. Untyped mode reads it too.
+    code: `import { save as persist } from './store';
+export function onChange(id: string) {
+  persist({ id });
+}
+`,
+    errors: [
+      {
+        messageId: 'floatingInSync',
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `import { save as persist } from './store';
+export function onChange(id: string) {
+  persist({ id }).catch(console.error);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `new Promise((resolve) => setTimeout(resolve, 10));
+(async () => {
+  await fetch('/warmup');
+})();
+`,
+    errors: [
+      {
+        messageId: 'floatingTopLevel',
+        line: 1,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `await new Promise((resolve) => setTimeout(resolve, 10));
+(async () => {
+  await fetch('/warmup');
+})();
+`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `new Promise((resolve) => setTimeout(resolve, 10)).catch(console.error);
+(async () => {
+  await fetch('/warmup');
+})();
+`,
+          },
+        ],
+      },
+      {
+        messageId: 'floatingTopLevel',
+        line: 2,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `new Promise((resolve) => setTimeout(resolve, 10));
+await (async () => {
+  await fetch('/warmup');
+})();
+`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `new Promise((resolve) => setTimeout(resolve, 10));
+(async () => {
+  await fetch('/warmup');
+})().catch(console.error);
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A thenable that is not a Promise: its work may not even start.
+    code: `class Query {
+  then(resolve: (rows: number[]) => void) {
+    resolve([]);
+  }
+}
+new Query();
+`,
+    errors: [
+      {
+        messageId: 'floatingTopLevel',
+        line: 6,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `class Query {
+  then(resolve: (rows: number[]) => void) {
+    resolve([]);
+  }
+}
+await new Query();
+`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'h' },
+            output: `class Query {
+  then(resolve: (rows: number[]) => void) {
+    resolve([]);
+  }
+}
+new Query().catch(h);
+`,
+          },
+        ],
+      },
+    ],
+    options: [{ rejectionHandler: 'h' }],
+  },
+];
+
+/** Cases only the checker can see: the promise comes through a declared type. */
+const typedOnlyInvalid: Invalid[] = [
+  {
+    code: `declare const api: { refresh(): Promise<void> };
+export function tick() {
+  api.refresh();
+}
+`,
+    errors: [
+      {
+        messageId: 'floatingInSync',
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `declare const api: { refresh(): Promise<void> };
+export function tick() {
+  api.refresh().catch(console.error);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+/** Without types the same code is unknown, and unknown never reports. */
+const untypedOnlyValid: Valid[] = typedOnlyInvalid.map(({ code }) => code);
+
+createRuleTester({ typed: false }).run('no-floating-promise (untyped)', rule, {
+  valid: cloneCases([...valid, ...untypedOnlyValid]),
+  invalid: cloneCases(invalid),
+});
+
+createRuleTester({ typed: true }).run('no-floating-promise (typed)', rule, {
+  valid: cloneCases(valid),
+  invalid: cloneCases([...invalid, ...typedOnlyInvalid]),
+});
