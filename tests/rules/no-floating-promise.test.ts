@@ -2,7 +2,7 @@ import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tes
 import rule, { type MessageIds, type Options } from '../../rules/no-floating-promise.js';
 import { cloneCases, createRuleTester } from '../rule-tester.js';
 
-type Valid = ValidTestCase<Options>;
+type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageIds, Options>;
 
 /** Declarations shared by many cases: an async API written in the same file. */
