@@ -1,4 +1,5 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import rule, { type MessageIds, type Options } from '../../rules/no-floating-promise.js';
 import { cloneCases, createRuleTester } from '../rule-tester.js';
 
@@ -201,6 +202,26 @@ ${api}`,
 export function call(handler: (id: string) => unknown) {
   handler('a');
 }
+`,
+  // Odd but legal input must not crash, and unknown callees stay silent.
+  `
+(0, console.log)('x');
+new (class {})();
+export class Child extends Object {
+  run() {
+    super.toString();
+  }
+}
+const table: Record<string, () => void> = {};
+table['x']?.();
+(function named() {})();
+`,
+  // A sync method on an object literal, and a local \`fetch\` that shadows the global.
+  `
+const store = { save(id: string) { console.log(id); } };
+store.save('a');
+function fetch(url: string) { return url.length; }
+fetch('/x');
 `,
 ];
 
@@ -775,6 +796,31 @@ new Query().catch(h);
     ],
     options: [{ rejectionHandler: 'h' }],
   },
+  {
+    // Object-literal methods, static factories, fetch's body readers, dynamic import, Promise.*.
+    code: `const repo = { async remove(id: string) { console.log(id); } };
+class Store {
+  static async open() { return new Store(); }
+}
+export async function cleanup(url: string) {
+  repo.remove('a');
+  Store.open();
+  const response = await fetch(url);
+  response.json();
+  import('node:fs');
+  Promise.all([repo.remove('b')]);
+}
+`,
+    errors: [6, 7, 9, 10, 11].map((line) => ({
+      messageId: 'floatingInAsync' as const,
+      line,
+      column: 3,
+      suggestions: [
+        { messageId: 'suggestAwait' as const, output: awaitLine(line) },
+        { messageId: 'suggestCatch' as const, data: { handler: 'console.error' }, output: catchLine(line) },
+      ],
+    })),
+  },
 ];
 
 /** Cases only the checker can see: the promise comes through a declared type. */
@@ -806,6 +852,74 @@ export function tick() {
   },
 ];
 
+/** Plain JavaScript through ESLint's default parser (espree), as JS-only users run it. */
+const javascript = {
+  valid: [
+    {
+      code: `const fs = require('fs');
+async function main() {
+  await fs.promises.writeFile('/tmp/x', '');
+}
+main().catch(console.error);
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+    },
+  ],
+  invalid: [
+    {
+      code: `const { promises: fsp } = require('node:fs');
+function touch(file) {
+  fsp.writeFile(file, '');
+}
+touch('/tmp/x');
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+      errors: [
+        {
+          messageId: 'floatingInSync' as const,
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestCatch' as const,
+              data: { handler: 'console.error' },
+              output: `const { promises: fsp } = require('node:fs');
+function touch(file) {
+  fsp.writeFile(file, '').catch(console.error);
+}
+touch('/tmp/x');
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A CommonJS script cannot use top-level await: only \`.catch\` is offered.
+      code: `async function main() {}
+main();
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+      errors: [
+        {
+          messageId: 'floatingTopLevel' as const,
+          line: 2,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'suggestCatch' as const,
+              data: { handler: 'console.error' },
+              output: `async function main() {}
+main().catch(console.error);
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
 /** Without types the same code is unknown, and unknown never reports. */
 const untypedOnlyValid: Valid[] = typedOnlyInvalid.map(({ code }) => code);
 
@@ -814,7 +928,36 @@ createRuleTester({ typed: false }).run('no-floating-promise (untyped)', rule, {
   invalid: cloneCases(invalid),
 });
 
+createRuleTester({ typed: false }).run('no-floating-promise (JavaScript)', rule, javascript);
+
 createRuleTester({ typed: true }).run('no-floating-promise (typed)', rule, {
   valid: cloneCases(valid),
   invalid: cloneCases([...invalid, ...typedOnlyInvalid]),
 });
+
+/** The cleanup() case above, with the suggestion applied on one line. */
+function cleanupCode(edit: (line: string) => string, target: number): string {
+  const lines = `const repo = { async remove(id: string) { console.log(id); } };
+class Store {
+  static async open() { return new Store(); }
+}
+export async function cleanup(url: string) {
+  repo.remove('a');
+  Store.open();
+  const response = await fetch(url);
+  response.json();
+  import('node:fs');
+  Promise.all([repo.remove('b')]);
+}
+`.split('\n');
+  lines[target - 1] = edit(lines[target - 1] ?? '');
+  return lines.join('\n');
+}
+
+function awaitLine(line: number): string {
+  return cleanupCode((text) => text.replace(/^  /, '  await ').replace(/;$/, ';'), line);
+}
+
+function catchLine(line: number): string {
+  return cleanupCode((text) => text.replace(/;$/, '.catch(console.error);'), line);
+}
