@@ -81,6 +81,7 @@ class Oracle implements PromiseOracle {
   private readonly resolveImport: Resolver;
   private readonly catalog: PromiseApiCatalog = promiseApis;
   private readonly exprCache = new WeakMap<TSESTree.Node, Answer>();
+  private readonly typedCache = new WeakMap<TSESTree.Node, Answer>();
   private readonly fnCache = new WeakMap<TSESTree.Node, Answer>();
   private depth = 0;
 
@@ -94,32 +95,52 @@ class Oracle implements PromiseOracle {
   }
 
   isPromise(node: TSESTree.Node): Answer {
+    const syntactic = this.syn(node);
+    if (syntactic !== 'unknown' || !this.info) return syntactic;
+    const cached = this.typedCache.get(node);
+    if (cached !== undefined) return cached;
+    let answer = this.typedIsPromise(node, this.info);
+    // The checker said `any` (an unresolved import, say): what the imported file declares still counts.
+    if (answer === 'unknown' && node.type === AST_NODE_TYPES.CallExpression) {
+      answer = this.crossFileAnswer(skipWrappers(node.callee));
+    }
+    this.typedCache.set(node, answer);
+    return answer;
+  }
+
+  returnsPromise(callee: TSESTree.Node): Answer {
+    const answer = this.synReturns(callee);
+    if (answer !== 'unknown' || !this.info) return answer;
+    const typed = this.typedReturnsPromise(callee, this.info);
+    return typed === 'unknown' ? this.crossFileAnswer(skipWrappers(callee)) : typed;
+  }
+
+  /**
+   * The syntactic answer alone. Analyses recurse through this, so that one
+   * question reaches the checker at most once, for the outermost expression.
+   */
+  private syn(node: TSESTree.Node): Answer {
     const cached = this.exprCache.get(node);
     if (cached !== undefined) return cached;
     if (this.depth > MAX_DEPTH) return 'unknown';
     this.depth++;
     // Guard against cycles (`let a = b; let b = a`) while this node is in progress.
     this.exprCache.set(node, 'unknown');
-    let answer: Answer;
+    let answer: Answer = 'unknown';
     try {
       answer = this.syntacticIsPromise(node);
-      if (answer === 'unknown' && this.info) answer = this.typedIsPromise(node, this.info);
     } finally {
       this.depth--;
+      this.exprCache.set(node, answer);
     }
-    this.exprCache.set(node, answer);
     return answer;
   }
 
-  returnsPromise(callee: TSESTree.Node): Answer {
+  private synReturns(callee: TSESTree.Node): Answer {
     if (this.depth > MAX_DEPTH) return 'unknown';
     this.depth++;
     try {
-      const answer = this.syntacticReturnsPromise(skipWrappers(callee));
-      if (answer !== 'unknown' || !this.info) return answer;
-      const typed = this.typedReturnsPromise(callee, this.info);
-      // The checker said `any` (an unresolved import, say): what the imported file declares still counts.
-      return typed === 'unknown' ? this.crossFileAnswer(skipWrappers(callee)) : typed;
+      return this.syntacticReturnsPromise(skipWrappers(callee));
     } finally {
       this.depth--;
     }
@@ -193,22 +214,22 @@ class Oracle implements PromiseOracle {
       case AST_NODE_TYPES.TSNonNullExpression:
       case AST_NODE_TYPES.TSSatisfiesExpression:
       case AST_NODE_TYPES.TSInstantiationExpression:
-        return this.isPromise(node.expression);
+        return this.syn(node.expression);
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSTypeAssertion: {
         const declared = annotationIsPromise(node.typeAnnotation);
-        return declared === 'unknown' ? this.isPromise(node.expression) : declared;
+        return declared === 'unknown' ? this.syn(node.expression) : declared;
       }
       case AST_NODE_TYPES.SequenceExpression:
-        return this.isPromise(node.expressions[node.expressions.length - 1] ?? node);
+        return this.syn(node.expressions[node.expressions.length - 1] ?? node);
       case AST_NODE_TYPES.ConditionalExpression:
-        return or(this.isPromise(node.consequent), this.isPromise(node.alternate));
+        return or(this.syn(node.consequent), this.syn(node.alternate));
       case AST_NODE_TYPES.LogicalExpression:
-        return or(this.isPromise(node.left), this.isPromise(node.right));
+        return or(this.syn(node.left), this.syn(node.right));
       case AST_NODE_TYPES.AssignmentExpression:
-        if (node.operator === '=') return this.isPromise(node.right);
+        if (node.operator === '=') return this.syn(node.right);
         if (node.operator === '||=' || node.operator === '&&=' || node.operator === '??=') {
-          return or(this.isPromise(node.left), this.isPromise(node.right));
+          return or(this.syn(node.left), this.syn(node.right));
         }
         return 'no';
       case AST_NODE_TYPES.NewExpression:
@@ -263,7 +284,7 @@ class Oracle implements PromiseOracle {
         // A variable written only by its declaration holds its initial value.
         const writes = variable.references.filter((ref) => ref.isWrite());
         if (writes.length > 1) return 'unknown';
-        return this.isPromise(def.node.init);
+        return this.syn(def.node.init);
       }
       default:
         return 'unknown';
@@ -295,14 +316,14 @@ class Oracle implements PromiseOracle {
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       const name = memberName(callee);
       if (name !== null && CHAIN_METHODS.has(name)) {
-        const receiver = this.isPromise(callee.object);
+        const receiver = this.syn(callee.object);
         if (receiver === 'yes') return 'yes';
         if (receiver === 'unknown' && name === 'then' && node.arguments.length > 0 && !this.isNonPromiseThenable(callee)) {
           return this.checkThenables ? 'yes' : 'unknown';
         }
       }
     }
-    return this.returnsPromise(callee);
+    return this.synReturns(callee);
   }
 
   private isNonPromiseThenable(callee: TSESTree.MemberExpression): boolean {
@@ -383,12 +404,12 @@ class Oracle implements PromiseOracle {
       // `const save = store.save.bind(store)`
       const callee = skipWrappers(value.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind') {
-        return this.returnsPromise(callee.object);
+        return this.synReturns(callee.object);
       }
       return 'unknown';
     }
     if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
-      return this.returnsPromise(value);
+      return this.synReturns(value);
     }
     return 'unknown';
   }
@@ -495,10 +516,10 @@ class Oracle implements PromiseOracle {
       if (declared !== 'unknown') return declared;
     }
     if (!fn.body) return 'unknown';
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.isPromise(fn.body);
+    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.syn(fn.body);
     let answer: Answer | null = null;
     for (const argument of returnedValues(fn.body, this.context.sourceCode.visitorKeys)) {
-      const one = argument ? this.isPromise(argument) : 'no';
+      const one = argument ? this.syn(argument) : 'no';
       if (one === 'yes') return 'yes';
       answer = answer === null ? one : or(answer, one);
     }
