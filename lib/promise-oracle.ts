@@ -299,6 +299,16 @@ class Oracle implements PromiseOracle {
       if (target?.module === GLOBAL && target.path.join('.') === 'Promise.withResolvers') return 'yes';
     }
     const object = skipWrappers(node.object);
+    // `const jobs = { nightly: runNightly() }; jobs.nightly`
+    if (name !== null && object.type === AST_NODE_TYPES.Identifier) {
+      const value = this.constInit(object);
+      if (value?.type === AST_NODE_TYPES.ObjectExpression) {
+        const property = value.properties.find(
+          (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.method && keyName(p.key, p.computed) === name,
+        );
+        if (property && property.value.type !== AST_NODE_TYPES.AssignmentPattern) return this.syn(property.value);
+      }
+    }
     if (name !== null && object.type === AST_NODE_TYPES.ThisExpression) {
       const member = this.classMember(node, name);
       if (member?.type === AST_NODE_TYPES.PropertyDefinition && member.value) {

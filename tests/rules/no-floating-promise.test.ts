@@ -823,6 +823,69 @@ export async function cleanup(url: string) {
   },
 ];
 
+
+/**
+ * The semantics we share with @typescript-eslint/no-floating-promises, restated
+ * in our own cases: handled chains, sequences, unions, subclasses of Promise,
+ * optional chains. (Where we differ — \`void\`, stored promises — see the docs.)
+ */
+const agreementValid: Valid[] = [
+  `
+export async function shared() {
+  Promise.resolve('v').then(() => {}, () => {});
+  Promise.reject(new Error('x')).then(() => {}).catch(() => {});
+  (async () => true)().catch(() => {});
+  Promise.resolve().catch(() => {}), 123;
+  123, Promise.resolve().then(() => {}, () => {});
+  Math.random() > 0.5 ? Promise.resolve().catch(() => {}) : null;
+  Promise.resolve().catch(() => {}) || Promise.resolve().then(() => {}, () => {});
+  const x = Promise.resolve();
+  const y = x.then(() => {});
+  y.catch(() => {});
+}
+`,
+  `
+declare const maybe: () => Promise<void> | null;
+export async function optional() {
+  await maybe?.();
+  maybe()?.then(() => {}, () => {});
+  maybe()?.then(() => {})?.catch(() => {});
+  maybe()?.catch(() => {});
+}
+`,
+];
+
+/** One dropped promise inside an async function: where it is, and the two suggestions. */
+function inAsync(statement: string, reported: string, prelude = ''): Invalid {
+  const code = `${prelude}export async function shared() {\n  ${statement}\n}\n`;
+  const line = prelude.split('\n').length + 1;
+  const column = 3 + statement.indexOf(reported);
+  const edit = (replacement: string) => `${prelude}export async function shared() {\n  ${statement.replace(reported, replacement)}\n}\n`;
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'floatingInAsync',
+        line,
+        column,
+        suggestions: [
+          { messageId: 'suggestAwait', output: edit(`await ${reported}`) },
+          { messageId: 'suggestCatch', data: { handler: 'console.error' }, output: edit(`${reported}.catch(console.error)`) },
+        ],
+      },
+    ],
+  };
+}
+
+const agreementInvalid: Invalid[] = [
+  inAsync(`Promise.resolve('v').catch();`, `Promise.resolve('v').catch()`),
+  inAsync(`Math.random() > 0.5 ? null : Promise.resolve();`, `Promise.resolve()`),
+  inAsync(`123, Promise.resolve(), 123;`, `Promise.resolve()`),
+  inAsync(`jobs.nightly;`, `jobs.nightly`, `const jobs = { nightly: Promise.resolve() };\n`),
+  inAsync(`union;`, `union`, `declare const union: Promise<number> | number;\n`),
+  inAsync(`(async () => true)();`, `(async () => true)()`),
+];
+
 /** Cases only the checker can see: the promise comes through a declared type. */
 const typedOnlyInvalid: Invalid[] = [
   {
@@ -929,6 +992,13 @@ createRuleTester({ typed: false }).run('no-floating-promise (untyped)', rule, {
 });
 
 createRuleTester({ typed: false }).run('no-floating-promise (JavaScript)', rule, javascript);
+
+for (const typed of [false, true]) {
+  createRuleTester({ typed }).run(`no-floating-promise (agreement, ${typed ? 'typed' : 'untyped'})`, rule, {
+    valid: cloneCases(agreementValid),
+    invalid: cloneCases(agreementInvalid),
+  });
+}
 
 createRuleTester({ typed: true }).run('no-floating-promise (typed)', rule, {
   valid: cloneCases(valid),
