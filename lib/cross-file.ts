@@ -145,6 +145,9 @@ export function readExports(program: TSESTree.Program): Summary {
         }
         break;
       }
+      case AST_NODE_TYPES.ExpressionStatement:
+        noteCommonJsExport(statement.expression, exported, pendingNames);
+        break;
       default:
         noteDeclaration(statement, null);
     }
@@ -154,6 +157,64 @@ export function readExports(program: TSESTree.Program): Summary {
     if (answer) exported.set(exportedName, answer);
   }
   return exported;
+}
+
+/**
+ * CommonJS: `exports.save = async () => {}`, `module.exports.save = ...`,
+ * `module.exports = { save, load: async () => {} }`, `module.exports = fn`.
+ */
+function noteCommonJsExport(
+  expression: TSESTree.Expression,
+  exported: Map<string, Answer>,
+  pendingNames: [string, string][],
+): void {
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
+  const { left, right } = expression;
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return;
+  const target = commonJsTarget(left);
+  if (target === null) return;
+  const value = skipWrappers(right);
+  if (target !== 'module.exports') {
+    if (isFunctionNode(value)) exported.set(target, declaredReturn(value));
+    else if (value.type === AST_NODE_TYPES.Identifier) pendingNames.push([target, value.name]);
+    return;
+  }
+  if (isFunctionNode(value)) {
+    exported.set('default', declaredReturn(value));
+  } else if (value.type === AST_NODE_TYPES.Identifier) {
+    pendingNames.push(['default', value.name]);
+  } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of value.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+      if (key === null) continue;
+      if (isFunctionNode(property.value)) exported.set(key, declaredReturn(property.value));
+      else if (property.value.type === AST_NODE_TYPES.Identifier) pendingNames.push([key, property.value.name]);
+    }
+  }
+}
+
+/** `exports.x` / `module.exports.x` -> 'x'; `module.exports` -> 'module.exports'; else null. */
+function commonJsTarget(node: TSESTree.MemberExpression): string | null {
+  const name = !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
+  if (name === null) return null;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    if (object.name === 'exports') return name;
+    if (object.name === 'module' && name === 'exports') return 'module.exports';
+    return null;
+  }
+  if (
+    object.type === AST_NODE_TYPES.MemberExpression &&
+    object.object.type === AST_NODE_TYPES.Identifier &&
+    object.object.name === 'module' &&
+    !object.computed &&
+    object.property.type === AST_NODE_TYPES.Identifier &&
+    object.property.name === 'exports'
+  ) {
+    return name;
+  }
+  return null;
 }
 
 /** What a function's own declaration says about its result, without reading its body's calls. */

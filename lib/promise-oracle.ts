@@ -255,7 +255,7 @@ class Oracle implements PromiseOracle {
     const callee = skipWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'Promise' && this.isGlobal(callee)) return 'yes';
     const cls = this.localClass(callee);
-    if (cls) return this.classIsThenable(cls) ? 'yes' : 'no';
+    if (cls) return this.instanceAnswer(cls);
     return 'unknown';
   }
 
@@ -382,6 +382,8 @@ class Oracle implements PromiseOracle {
         }
         case 'Variable':
           one = this.variableFunctionAnswer(variable, def.node, def.name);
+          // `const { save } = require('./store')`, `const run = require('execa').execa`
+          if (one === 'unknown') one = this.catalogAnswer(callee);
           break;
         case 'ImportBinding':
           return this.catalogAnswer(callee);
@@ -431,12 +433,13 @@ class Oracle implements PromiseOracle {
     const object = skipWrappers(callee.object);
     if (object.type === AST_NODE_TYPES.ThisExpression) {
       const member = this.classMember(callee, name);
-      return member ? this.memberAnswer(member) : null;
+      if (member) return this.memberAnswer(member);
+      return this.prototypeMethodAnswer(name);
     }
     if (object.type === AST_NODE_TYPES.Identifier) {
       const cls = this.localClass(object);
       if (cls) {
-        const member = findClassMember(cls, name, true);
+        const member = findClassMember(cls, name, true, (superClass) => this.localClass(superClass));
         return member ? this.memberAnswer(member) : null;
       }
       const value = this.constInit(object);
@@ -449,7 +452,7 @@ class Oracle implements PromiseOracle {
       }
       if (value?.type === AST_NODE_TYPES.NewExpression) {
         const instanceOf = this.localClass(skipWrappers(value.callee));
-        const member = instanceOf ? findClassMember(instanceOf, name, false) : null;
+        const member = instanceOf ? findClassMember(instanceOf, name, false, (superClass) => this.localClass(superClass)) : null;
         return member ? this.memberAnswer(member) : null;
       }
     }
@@ -461,6 +464,53 @@ class Oracle implements PromiseOracle {
       if (methods?.includes(name)) return 'yes';
     }
     return null;
+  }
+
+  /**
+   * Pre-class JavaScript: `Store.prototype.save = async function () {}` and
+   * `Store.prototype = { async save() {} }`, read for `this.save()` outside
+   * classes. Every definition of the name in the file must agree.
+   */
+  private prototypeMethodAnswer(name: string): Answer | null {
+    const definitions = this.prototypeMethods().get(name);
+    if (!definitions) return null;
+    let answer: Answer | null = null;
+    for (const fn of definitions) {
+      const one = this.functionReturnsPromise(fn);
+      answer = answer === null ? one : answer === one ? answer : 'unknown';
+    }
+    return answer;
+  }
+
+  private prototypeIndex: Map<string, FunctionNode[]> | null = null;
+
+  private prototypeMethods(): Map<string, FunctionNode[]> {
+    if (this.prototypeIndex) return this.prototypeIndex;
+    const index = new Map<string, FunctionNode[]>();
+    const add = (name: string | null, value: TSESTree.Node): void => {
+      if (name === null || !isFunctionNode(value)) return;
+      const list = index.get(name) ?? [];
+      list.push(value);
+      index.set(name, list);
+    };
+    for (const statement of this.context.sourceCode.ast.body) {
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+      const assignment = statement.expression;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') continue;
+      const left = assignment.left;
+      if (left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      // `X.prototype.name = function () {}`
+      if (left.object.type === AST_NODE_TYPES.MemberExpression && memberName(left.object) === 'prototype') {
+        add(memberName(left), assignment.right);
+      } else if (memberName(left) === 'prototype' && assignment.right.type === AST_NODE_TYPES.ObjectExpression) {
+        // `X.prototype = { name() {} }`
+        for (const property of assignment.right.properties) {
+          if (property.type === AST_NODE_TYPES.Property) add(keyName(property.key, property.computed), property.value);
+        }
+      }
+    }
+    this.prototypeIndex = index;
+    return index;
   }
 
   private memberAnswer(member: ClassMember): Answer {
@@ -568,9 +618,20 @@ class Oracle implements PromiseOracle {
     return null;
   }
 
-  private classIsThenable(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-    if (!this.checkThenables) return false;
-    return findClassMember(cls, 'then', false) !== null;
+  /** `new C()` of a class in this file: a `then` of its own or of a local base, or `extends Promise`. */
+  private instanceAnswer(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Answer {
+    let current = cls;
+    for (let depth = 0; depth < 5; depth++) {
+      if (this.checkThenables && findClassMember(current, 'then', false) !== null) return 'yes';
+      if (!current.superClass) return 'no';
+      const base = skipWrappers(current.superClass);
+      if (base.type === AST_NODE_TYPES.Identifier && base.name === 'Promise' && this.isGlobal(base)) return 'yes';
+      const parent = this.localClass(base);
+      // A base from elsewhere (an import, a call) may be anything.
+      if (!parent || parent === current) return 'unknown';
+      current = parent;
+    }
+    return 'unknown';
   }
 
   /** The member `name` of the class whose method encloses `node` (for `this.name`). */

@@ -958,6 +958,39 @@ touch('/tmp/x');
       ],
     },
     {
+      // CommonJS exports of a sibling file, and methods assigned on a prototype.
+      code: `const { save, format } = require('./legacy-store');
+function Queue() {}
+Queue.prototype.flush = async function () {};
+Queue.prototype.push = function (item) {
+  format(item);
+  save(item);
+  this.flush();
+};
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+      errors: [6, 7].map((line) => ({
+        messageId: 'floatingInSync' as const,
+        line,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestCatch' as const,
+            data: { handler: 'console.error' },
+            output: `const { save, format } = require('./legacy-store');
+function Queue() {}
+Queue.prototype.flush = async function () {};
+Queue.prototype.push = function (item) {
+  format(item);
+  ${line === 6 ? 'save(item).catch(console.error);' : 'save(item);'}
+  ${line === 7 ? 'this.flush().catch(console.error);' : 'this.flush();'}
+};
+`,
+          },
+        ],
+      })),
+    },
+    {
       // A CommonJS script cannot use top-level await: only \`.catch\` is offered.
       code: `async function main() {}
 main();
