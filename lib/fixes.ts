@@ -58,6 +58,16 @@ export function appendCatch(
   return fixer.replaceText(node, `${operandText(sourceCode, node)}.catch(${handler})`);
 }
 
+/** A bare thenable has no `.catch`: `q` -> `Promise.resolve(q).catch(handler)`. */
+export function wrapCatch(
+  fixer: Fixer,
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  handler: string,
+): TSESLint.RuleFix {
+  return fixer.replaceText(node, `Promise.resolve(${sourceCode.getText(node)}).catch(${handler})`);
+}
+
 /** `p;` -> `return p;` (the caller checks that the statement is last in its callback). */
 export function prefixReturn(fixer: Fixer, statement: TSESTree.ExpressionStatement): TSESLint.RuleFix {
   return fixer.insertTextBefore(statement, 'return ');

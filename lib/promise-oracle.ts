@@ -31,6 +31,8 @@ export interface PromiseOracle {
   functionReturnsPromise(fn: FunctionNode): Answer;
   /** Is this expression an array whose elements are promises (`items.map(async ...)`)? */
   isPromiseArray(node: TSESTree.Node): Answer;
+  /** Can `.catch(...)` be chained on this promise? False for bare thenables (`PromiseLike`, query builders). */
+  hasCatch(node: TSESTree.Node): boolean;
   /** True when a checker backs the answers. */
   readonly typed: boolean;
 }
@@ -185,6 +187,23 @@ class Oracle implements PromiseOracle {
     }
     if (!this.info) return 'unknown';
     return this.typedIsPromiseArray(target, this.info);
+  }
+
+  hasCatch(node: TSESTree.Node): boolean {
+    const value = skipWrappers(node);
+    if (value.type === AST_NODE_TYPES.NewExpression) {
+      const cls = this.localClass(skipWrappers(value.callee));
+      if (cls) return findClassMember(cls, 'catch', false) !== null;
+    }
+    const info = this.info;
+    if (!info) return true;
+    const type = info.typeOf(value);
+    if (!type || isAnyLike(type, info)) return true;
+    const nullish = info.ts.TypeFlags.Undefined | info.ts.TypeFlags.Null | info.ts.TypeFlags.Void;
+    return info.tsutils
+      .unionTypeParts(type)
+      .filter((part) => !info.tsutils.isTypeFlagSet(part, nullish))
+      .every((part) => part.getProperty('catch') !== undefined);
   }
 
   // ---------------------------------------------------------------- syntax

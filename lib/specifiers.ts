@@ -8,6 +8,7 @@
 import { ASTUtils, AST_NODE_TYPES, type JSONSchema, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { skipWrappers, staticPath } from './ast.js';
 import { GLOBAL, canonicalModule, getImportResolver } from './imports.js';
+import type { TypeInfo } from './type-info.js';
 
 export type AllowSpec =
   | string
@@ -17,7 +18,7 @@ export type AllowSpec =
 export const allowSchema: JSONSchema.JSONSchema4 = {
   type: 'array',
   description:
-    'Callees whose promises may be dropped: a name or dotted path (`"router.push"`), or `{ from, name }` with `from` one of `package` (with `package`), `file`, `lib`.',
+    'Callees or types whose promises may be dropped: a name or dotted path (`"router.push"`), or `{ from, name }` with `from` one of `package` (with `package`), `file`, `lib`. With type information, names also match the promise\'s type.',
   uniqueItems: true,
   items: {
     oneOf: [
@@ -95,4 +96,39 @@ function isDeclaredInFile(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
   return !!variable && variable.defs.length > 0 && variable.defs.every((def) => def.type !== 'ImportBinding');
+}
+
+/**
+ * Typed mode: does one of the specs name the type of this expression
+ * (`{ from: 'package', package: 'knex', name: 'QueryBuilder' }`, `'Thenable'`)?
+ * Asked only after a node is known to be a promise, so it adds no cost elsewhere.
+ */
+export function matchesAllowedType(info: TypeInfo | null, node: TSESTree.Node, specs: readonly AllowSpec[]): boolean {
+  if (!info || specs.length === 0) return false;
+  const type = info.typeOf(node);
+  if (!type) return false;
+  for (const part of info.tsutils.unionTypeParts(type)) {
+    const symbol = part.aliasSymbol ?? part.getSymbol();
+    if (!symbol) continue;
+    const name = symbol.getName();
+    const files = (symbol.getDeclarations() ?? []).map((decl) => decl.getSourceFile());
+    for (const spec of specs) {
+      if (typeof spec === 'string') {
+        if (spec === name) return true;
+        continue;
+      }
+      if (!names(spec).includes(name)) continue;
+      const pkg = spec.from === 'package' ? spec.package : '';
+      const matchesOrigin = files.some((file) => {
+        const fileName = file.fileName.replaceAll('\\', '/');
+        if (spec.from === 'lib') return info.program.isSourceFileDefaultLibrary(file);
+        if (spec.from === 'file') return !fileName.includes('/node_modules/') && !info.program.isSourceFileDefaultLibrary(file);
+        const bare = pkg.replace(/^node:/, '');
+        const typesName = bare.startsWith('@') ? bare.slice(1).replace('/', '__') : bare;
+        return fileName.includes(`/node_modules/${bare}/`) || fileName.includes(`/node_modules/@types/${typesName}/`);
+      });
+      if (matchesOrigin) return true;
+    }
+  }
+  return false;
 }

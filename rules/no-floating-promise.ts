@@ -8,10 +8,11 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { memberName, skipWrappers, valueParent } from '../lib/ast.js';
 import { enclosingFunction, getAsyncContext, isLastStatementOf, type AsyncContext } from '../lib/async-context.js';
 import { createRule } from '../lib/create-rule.js';
-import { appendCatch, awaitAll, insertAwait, prefixReturn } from '../lib/fixes.js';
+import { appendCatch, awaitAll, insertAwait, prefixReturn, wrapCatch } from '../lib/fixes.js';
 import { isHandledPromise, knownSafeCallees } from '../lib/promise-handling.js';
 import { getPromiseOracle } from '../lib/promise-oracle.js';
-import { allowSchema, matchesAllow, type AllowSpec } from '../lib/specifiers.js';
+import { allowSchema, matchesAllow, matchesAllowedType, type AllowSpec } from '../lib/specifiers.js';
+import { getTypeInfo } from '../lib/type-info.js';
 
 export type Options = [
   {
@@ -113,6 +114,7 @@ export default createRule<Options, MessageIds>({
     const oracle = getPromiseOracle(context, { checkThenables: options.checkThenables });
     const allow = options.allow ?? [];
     const handler = options.rejectionHandler ?? 'console.error';
+    const typeInfo = getTypeInfo(context);
 
     return {
       ExpressionStatement(node) {
@@ -153,7 +155,7 @@ export default createRule<Options, MessageIds>({
         if (oracle.isPromiseArray(value) === 'yes') reportArray(expression, statement);
         return;
       }
-      if (isHandledPromise(value)) return;
+      if (isHandledPromise(value) || isAllowedType(value)) return;
       reportDropped(expression, statement);
     }
 
@@ -161,6 +163,7 @@ export default createRule<Options, MessageIds>({
       if (options.allowVoid) return;
       const argument = skipWrappers(node.argument);
       if (isAllowed(argument) || oracle.isPromise(argument) !== 'yes' || isHandledPromise(argument)) return;
+      if (isAllowedType(argument)) return;
       const where = getAsyncContext(sourceCode, statement);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (where.canAwait) {
@@ -172,7 +175,7 @@ export default createRule<Options, MessageIds>({
       suggest.push({
         messageId: 'suggestCatch',
         data: { handler },
-        fix: (fixer) => appendCatch(fixer, sourceCode, node.argument, handler),
+        fix: (fixer) => catchFix(fixer, node.argument),
       });
       context.report({ node, messageId: 'floatingVoid', suggest });
     }
@@ -190,7 +193,7 @@ export default createRule<Options, MessageIds>({
       suggest.push({
         messageId: 'suggestCatch',
         data: { handler },
-        fix: (fixer) => appendCatch(fixer, sourceCode, node, handler),
+        fix: (fixer) => catchFix(fixer, node),
       });
       context.report({ node, messageId: droppedMessage(node, where), suggest });
     }
@@ -216,7 +219,7 @@ export default createRule<Options, MessageIds>({
       // Cheap before costly: look at how the variable is used before asking what it holds.
       if (variable.references.some((ref) => !ref.isWrite() && consumes(ref.identifier, owner))) return;
       const init = skipWrappers(node.init);
-      if (isAllowed(init) || oracle.isPromise(init) !== 'yes' || isHandledPromise(init)) return;
+      if (isAllowed(init) || oracle.isPromise(init) !== 'yes' || isHandledPromise(init) || isAllowedType(init)) return;
       const where = getAsyncContext(sourceCode, node);
       const value = node.init;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
@@ -226,7 +229,7 @@ export default createRule<Options, MessageIds>({
       suggest.push({
         messageId: 'suggestCatch',
         data: { handler },
-        fix: (fixer) => appendCatch(fixer, sourceCode, value, handler),
+        fix: (fixer) => catchFix(fixer, value),
       });
       context.report({ node: node.id, messageId: 'storedNeverAwaited', data: { name: node.id.name }, suggest });
     }
@@ -234,6 +237,18 @@ export default createRule<Options, MessageIds>({
     function isAllowed(node: TSESTree.Node): boolean {
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       return matchesAllow(sourceCode, node.callee, knownSafeCallees) || matchesAllow(sourceCode, node.callee, allow);
+    }
+
+    /** `.catch(handler)` where the promise has one; `Promise.resolve(q).catch(handler)` for bare thenables. */
+    function catchFix(fixer: TSESLint.RuleFixer, node: TSESTree.Node): TSESLint.RuleFix {
+      return oracle.hasCatch(node)
+        ? appendCatch(fixer, sourceCode, node, handler)
+        : wrapCatch(fixer, sourceCode, node, handler);
+    }
+
+    /** Asked last, once the node is known to be a promise: a type the user allows. */
+    function isAllowedType(node: TSESTree.Node): boolean {
+      return matchesAllowedType(typeInfo, node, allow);
     }
   },
 });

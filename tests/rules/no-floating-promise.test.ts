@@ -788,7 +788,7 @@ await new Query();
     resolve([]);
   }
 }
-new Query().catch(h);
+Promise.resolve(new Query()).catch(h);
 `,
           },
         ],
@@ -882,7 +882,7 @@ const agreementInvalid: Invalid[] = [
   inAsync(`Math.random() > 0.5 ? null : Promise.resolve();`, `Promise.resolve()`),
   inAsync(`123, Promise.resolve(), 123;`, `Promise.resolve()`),
   inAsync(`jobs.nightly;`, `jobs.nightly`, `const jobs = { nightly: Promise.resolve() };\n`),
-  inAsync(`union;`, `union`, `declare const union: Promise<number> | number;\n`),
+  inAsync(`union;`, `union`, `declare const union: Promise<number> | Promise<string>;\n`),
   inAsync(`(async () => true)();`, `(async () => true)()`),
 ];
 
@@ -1016,6 +1016,88 @@ main().catch(console.error);
   ],
 };
 
+/** Typed mode also matches \`allow\` against the promise's type. */
+const typedOnlyValid: Valid[] = [
+  {
+    code: `
+interface Deferred<T> extends PromiseLike<T> { cancel(): void }
+declare function schedule(): Deferred<void>;
+schedule();
+`,
+    options: [{ allow: [{ from: 'file', name: 'Deferred' }] }],
+  },
+  {
+    code: `
+interface Deferred<T> extends PromiseLike<T> { cancel(): void }
+declare function schedule(): Deferred<void>;
+schedule();
+`,
+    options: [{ allow: ['Deferred'] }],
+  },
+];
+
+/** A union with a non-promise has no \`.catch\` to call: the suggestion wraps it. */
+const typedSuggestionCases: Invalid[] = [{
+  code: `declare const mixed: Promise<number> | number;
+export function tick() {
+  mixed;
+}
+`,
+  errors: [
+    {
+      messageId: 'floatingInSync',
+      line: 3,
+      column: 3,
+      suggestions: [
+        {
+          messageId: 'suggestCatch',
+          data: { handler: 'console.error' },
+          output: `declare const mixed: Promise<number> | number;
+export function tick() {
+  Promise.resolve(mixed).catch(console.error);
+}
+`,
+        },
+      ],
+    },
+  ],
+}];
+
+/** A type allowed from a package does not match a same-named local type. */
+const typedOnlyInvalidAllow: Invalid[] = [
+  {
+    code: `interface Deferred<T> extends PromiseLike<T> { cancel(): void }
+declare function schedule(): Deferred<void>;
+schedule();
+`,
+    options: [{ allow: [{ from: 'package', package: 'some-scheduler', name: 'Deferred' }] }],
+    errors: [
+      {
+        messageId: 'floatingTopLevel',
+        line: 3,
+        column: 1,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `interface Deferred<T> extends PromiseLike<T> { cancel(): void }
+declare function schedule(): Deferred<void>;
+await schedule();
+`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `interface Deferred<T> extends PromiseLike<T> { cancel(): void }
+declare function schedule(): Deferred<void>;
+Promise.resolve(schedule()).catch(console.error);
+`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
 /** Without types the same code is unknown, and unknown never reports. */
 const untypedOnlyValid: Valid[] = typedOnlyInvalid.map(({ code }) => code);
 
@@ -1034,8 +1116,8 @@ for (const typed of [false, true]) {
 }
 
 createRuleTester({ typed: true }).run('no-floating-promise (typed)', rule, {
-  valid: cloneCases(valid),
-  invalid: cloneCases([...invalid, ...typedOnlyInvalid]),
+  valid: cloneCases([...valid, ...typedOnlyValid]),
+  invalid: cloneCases([...invalid, ...typedOnlyInvalid, ...typedOnlyInvalidAllow, ...typedSuggestionCases]),
 });
 
 /** The cleanup() case above, with the suggestion applied on one line. */
