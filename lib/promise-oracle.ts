@@ -65,6 +65,28 @@ const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap']);
 const NON_PROMISE_THENABLE_ROOTS = new Set(['cy']);
 const MAX_DEPTH = 12;
 
+const NEVER_PROMISE_SHAPES = new Set<string>([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.ArrowFunctionExpression,
+  AST_NODE_TYPES.FunctionExpression,
+  AST_NODE_TYPES.ClassExpression,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.UpdateExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.UnaryExpression,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.MetaProperty,
+  AST_NODE_TYPES.JSXElement,
+  AST_NODE_TYPES.JSXFragment,
+  AST_NODE_TYPES.YieldExpression,
+]);
+
+/** A constant-time pre-check for hot paths: by its shape alone, this expression is no promise. */
+export function cannotBePromise(node: TSESTree.Node): boolean {
+  return NEVER_PROMISE_SHAPES.has(node.type);
+}
+
 function or(a: Answer, b: Answer): Answer {
   if (a === 'yes' || b === 'yes') return 'yes';
   return a === 'no' && b === 'no' ? 'no' : 'unknown';
@@ -209,22 +231,8 @@ class Oracle implements PromiseOracle {
   // ---------------------------------------------------------------- syntax
 
   private syntacticIsPromise(node: TSESTree.Node): Answer {
+    if (cannotBePromise(node)) return 'no';
     switch (node.type) {
-      case AST_NODE_TYPES.Literal:
-      case AST_NODE_TYPES.TemplateLiteral:
-      case AST_NODE_TYPES.ArrowFunctionExpression:
-      case AST_NODE_TYPES.FunctionExpression:
-      case AST_NODE_TYPES.ClassExpression:
-      case AST_NODE_TYPES.ArrayExpression:
-      case AST_NODE_TYPES.UpdateExpression:
-      case AST_NODE_TYPES.BinaryExpression:
-      case AST_NODE_TYPES.UnaryExpression:
-      case AST_NODE_TYPES.AwaitExpression:
-      case AST_NODE_TYPES.MetaProperty:
-      case AST_NODE_TYPES.JSXElement:
-      case AST_NODE_TYPES.JSXFragment:
-      case AST_NODE_TYPES.YieldExpression:
-        return 'no';
       case AST_NODE_TYPES.ObjectExpression:
         return this.objectHasThen(node) ? 'unknown' : 'no';
       case AST_NODE_TYPES.ImportExpression:

@@ -10,7 +10,7 @@ import { enclosingFunction, getAsyncContext, isLastStatementOf, type AsyncContex
 import { createRule } from '../lib/create-rule.js';
 import { appendCatch, awaitAll, insertAwait, prefixReturn, wrapCatch } from '../lib/fixes.js';
 import { isHandledPromise, knownSafeCallees } from '../lib/promise-handling.js';
-import { getPromiseOracle } from '../lib/promise-oracle.js';
+import { cannotBePromise, getPromiseOracle } from '../lib/promise-oracle.js';
 import { allowSchema, matchesAllow, matchesAllowedType, type AllowSpec } from '../lib/specifiers.js';
 import { getTypeInfo } from '../lib/type-info.js';
 
@@ -210,7 +210,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkStored(node: TSESTree.VariableDeclarator): void {
-      if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return;
+      if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init || cannotBePromise(skipWrappers(node.init))) return;
       const declaration = node.parent;
       if (declaration.declare || declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return;
       const [variable] = sourceCode.getDeclaredVariables(node);
