@@ -1,0 +1,13 @@
+// A Redis client from a package without types (`any` everywhere): the warm-up
+// chain has no rejection handler, so a Redis outage at boot crashes the app.
+import redis from 'legacy-redis';
+
+export function warmCache(keys: readonly string[]): void {
+  redis
+    .mget(keys)
+    .then((values: unknown[]) => {
+      const hits = values.filter((value) => value !== null).length;
+      console.info(`cache warm-up: ${hits}/${keys.length} keys present`);
+    })
+    .catch((error: unknown) => console.warn('cache warm-up failed', error));
+}
