@@ -38,8 +38,15 @@ export function isParenthesized(sourceCode: SourceCode, node: TSESTree.Node): bo
 export function operandText(sourceCode: SourceCode, node: TSESTree.Node): string {
   const text = sourceCode.getText(node);
   if (TIGHT.has(node.type)) return text;
-  if (node.type === AST_NODE_TYPES.NewExpression && text.endsWith(')')) return text;
-  if (isParenthesized(sourceCode, node)) return text;
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    // `new Foo()` takes `.x` as is; `new Foo` and `new (make())` have no argument list and need parentheses.
+    const last = sourceCode.getLastToken(node);
+    const open = last ? sourceCode.getTokenBefore(last) : null;
+    const emptyArguments = last?.value === ')' && open?.value === '(' && open.range[0] >= node.callee.range[1];
+    if (node.arguments.length > 0 || emptyArguments) return text;
+  }
+  // Even when the source has parentheses: fixes replace the node's own range, inside them,
+  // so `(a || b)` must become `((a || b).catch(h))`, not `(a || b.catch(h))`.
   return `(${text})`;
 }
 

@@ -36,9 +36,22 @@ export function lintWith(
   create: (context: Context) => TSESLint.RuleListener,
   options: LintOptions = {},
 ): void {
+  const reports = lintReports(code, create, options);
+  if (reports.length > 0) throw new Error(`unexpected report: ${reports[0]?.message ?? ''}`);
+}
+
+/**
+ * Lints `code` with a rule whose listeners `create` builds, and returns what
+ * that rule reported (with fixes). Throws when the code does not parse.
+ */
+export function lintReports(
+  code: string,
+  create: (context: Context) => TSESLint.RuleListener,
+  options: LintOptions = {},
+): Linter.LintMessage[] {
   const filename = options.filename ?? path.join(fixturesDir, 'file.ts');
   const rule = {
-    meta: { type: 'problem', schema: [] },
+    meta: { type: 'problem', schema: [], fixable: 'code' },
     create: (context: unknown) => create(context as Context),
   };
   const config = [
@@ -58,6 +71,7 @@ export function lintWith(
   const messages = linter.verify(code, config as unknown as Linter.Config[], { filename });
   const fatal = messages.find((message) => message.fatal === true || message.ruleId !== 'probe/probe');
   if (fatal) throw new Error(`lint failed: ${fatal.message} (${fatal.line}:${fatal.column})`);
+  return messages;
 }
 
 /**
