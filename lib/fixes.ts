@@ -4,7 +4,7 @@
  * suggestions; each keeps the code parsing (parentheses added where precedence
  * needs them).
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -27,42 +27,39 @@ const TIGHT = new Set<string>([
   AST_NODE_TYPES.MetaProperty,
 ]);
 
-/** Is the node already wrapped in parentheses in the source? */
-export function isParenthesized(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const before = sourceCode.getTokenBefore(node);
-  const after = sourceCode.getTokenAfter(node);
-  return before?.value === '(' && after?.value === ')' && before.range[1] <= node.range[0];
+/** Binds at least as tightly as a member access, so `.catch(...)` or `await` attach to it as is. */
+function isTight(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (TIGHT.has(node.type)) return true;
+  return node.type === AST_NODE_TYPES.NewExpression && sourceCode.getText(node).endsWith(')');
 }
 
-/** Source text of `node`, parenthesized when it must be to take a postfix `.x` or prefix `await`. */
-export function operandText(sourceCode: SourceCode, node: TSESTree.Node): string {
-  const text = sourceCode.getText(node);
-  if (TIGHT.has(node.type)) return text;
-  if (node.type === AST_NODE_TYPES.NewExpression) {
-    // `new Foo()` takes `.x` as is; `new Foo` and `new (make())` have no argument list and need parentheses.
-    const last = sourceCode.getLastToken(node);
-    const open = last ? sourceCode.getTokenBefore(last) : null;
-    const emptyArguments = last?.value === ')' && open?.value === '(' && open.range[0] >= node.callee.range[1];
-    if (node.arguments.length > 0 || emptyArguments) return text;
-  }
-  // Even when the source has parentheses: fixes replace the node's own range, inside them,
-  // so `(a || b)` must become `((a || b).catch(h))`, not `(a || b.catch(h))`.
-  return `(${text})`;
+/** The parentheses the source already has around `node`, if any. */
+function parens(sourceCode: SourceCode, node: TSESTree.Node): [TSESTree.Token, TSESTree.Token] | null {
+  if (!ASTUtils.isParenthesized(node, sourceCode)) return null;
+  const open = sourceCode.getTokenBefore(node);
+  const close = sourceCode.getTokenAfter(node);
+  return open && close ? [open, close] : null;
 }
 
-/** `p` -> `await p`. */
+/** `p` -> `await p`; `a ? p : q` -> `await (a ? p : q)`; `(a ? p : q)` -> `await (a ? p : q)`. */
 export function insertAwait(fixer: Fixer, sourceCode: SourceCode, node: TSESTree.Node): TSESLint.RuleFix {
-  return fixer.replaceText(node, `await ${operandText(sourceCode, node)}`);
+  if (isTight(sourceCode, node)) return fixer.insertTextBefore(node, 'await ');
+  const existing = parens(sourceCode, node);
+  if (existing) return fixer.insertTextBefore(existing[0], 'await ');
+  return fixer.replaceText(node, `await (${sourceCode.getText(node)})`);
 }
 
-/** `p` -> `p.catch(handler)`. */
+/** `p` -> `p.catch(handler)`; `a ? p : q` -> `(a ? p : q).catch(handler)`. */
 export function appendCatch(
   fixer: Fixer,
   sourceCode: SourceCode,
   node: TSESTree.Node,
   handler: string,
 ): TSESLint.RuleFix {
-  return fixer.replaceText(node, `${operandText(sourceCode, node)}.catch(${handler})`);
+  if (isTight(sourceCode, node)) return fixer.insertTextAfter(node, `.catch(${handler})`);
+  const existing = parens(sourceCode, node);
+  if (existing) return fixer.insertTextAfter(existing[1], `.catch(${handler})`);
+  return fixer.replaceText(node, `(${sourceCode.getText(node)}).catch(${handler})`);
 }
 
 /** A bare thenable has no `.catch`: `q` -> `Promise.resolve(q).catch(handler)`. */

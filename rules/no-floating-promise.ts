@@ -150,26 +150,26 @@ export default createRule<Options, MessageIds>({
         default:
           break;
       }
-      if (isAllowed(value)) return;
       if (oracle.isPromise(value) !== 'yes') {
         if (oracle.isPromiseArray(value) === 'yes') reportArray(expression, statement);
         return;
       }
-      if (isHandledPromise(value) || isAllowedType(value)) return;
+      if (isHandledPromise(value) || isAllowed(value) || isAllowedType(value)) return;
       reportDropped(expression, statement);
     }
 
     function checkVoid(node: TSESTree.UnaryExpression, statement: TSESTree.ExpressionStatement): void {
       if (options.allowVoid) return;
       const argument = skipWrappers(node.argument);
-      if (isAllowed(argument) || oracle.isPromise(argument) !== 'yes' || isHandledPromise(argument)) return;
-      if (isAllowedType(argument)) return;
+      if (oracle.isPromise(argument) !== 'yes' || isHandledPromise(argument)) return;
+      if (isAllowed(argument) || isAllowedType(argument)) return;
       const where = getAsyncContext(sourceCode, statement);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (where.canAwait) {
         suggest.push({
           messageId: 'suggestAwait',
-          fix: (fixer) => fixer.replaceText(node, `await ${sourceCode.getText(node.argument)}`),
+          // `void` and `await` bind alike: swapping the keyword keeps any parentheses right.
+          fix: (fixer) => fixer.replaceTextRange([node.range[0], node.range[0] + 'void'.length], 'await'),
         });
       }
       suggest.push({
@@ -219,7 +219,7 @@ export default createRule<Options, MessageIds>({
       // Cheap before costly: look at how the variable is used before asking what it holds.
       if (variable.references.some((ref) => !ref.isWrite() && consumes(ref.identifier, owner))) return;
       const init = skipWrappers(node.init);
-      if (isAllowed(init) || oracle.isPromise(init) !== 'yes' || isHandledPromise(init) || isAllowedType(init)) return;
+      if (oracle.isPromise(init) !== 'yes' || isHandledPromise(init) || isAllowed(init) || isAllowedType(init)) return;
       const where = getAsyncContext(sourceCode, node);
       const value = node.init;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];

@@ -422,6 +422,37 @@ ${api}`,
     ],
   },
   {
+    // Parentheses survive the swap from \`void\` to \`await\`.
+    code: `export async function pick(fast: boolean) {
+  void (fast ? loadUser('a') : loadUser('b'));
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'floatingVoid',
+        line: 2,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `export async function pick(fast: boolean) {
+  await (fast ? loadUser('a') : loadUser('b'));
+}
+${api}`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `export async function pick(fast: boolean) {
+  void (fast ? loadUser('a') : loadUser('b')).catch(console.error);
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     code: `fetch('/api/health').then((response) => console.log(response.status));
 `,
     errors: [
