@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { parse } from '@typescript-eslint/parser';
 import { describe, expect, it } from 'vitest';
-import { appendCatch, awaitAll, insertAwait, isParenthesized, operandText, prefixReturn } from '../../lib/fixes.js';
-import { lintReports, probeNodes, type Context } from './probe.js';
+import { appendCatch, awaitAll, insertAwait, prefixReturn, wrapCatch } from '../../lib/fixes.js';
+import { lintReports, type Context } from './probe.js';
 
 type MakeFix = (fixer: TSESLint.RuleFixer, context: Context, statement: TSESTree.ExpressionStatement) => TSESLint.RuleFix;
 
@@ -13,7 +13,13 @@ type MakeFix = (fixer: TSESLint.RuleFixer, context: Context, statement: TSESTree
 function fixEach(code: string, makeFix: MakeFix): string[] {
   const messages = lintReports(code, (context) => ({
     'FunctionDeclaration[id.name="run"] > BlockStatement > ExpressionStatement'(statement: TSESTree.ExpressionStatement) {
-      context.report({ node: statement, message: 'fix', fix: (fixer) => makeFix(fixer, context, statement) } as never);
+      // A raw `message` (this throwaway rule has no messageIds), which TSESLint's types do not model.
+      const report = context.report as unknown as (descriptor: {
+        node: TSESTree.Node;
+        message: string;
+        fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+      }) => void;
+      report({ node: statement, message: 'fix', fix: (fixer) => makeFix(fixer, context, statement) });
     },
   }));
   return messages.map((message) => {
@@ -38,24 +44,48 @@ function expressionOf(statement: TSESTree.Statement | undefined): TSESTree.Expre
   return statement.expression;
 }
 
-/** One statement per operand shape that precedence cares about. */
-const OPERANDS = [
-  { source: 'flag ? save() : load();', type: 'ConditionalExpression', text: '(flag ? save() : load())' },
-  { source: 'cached || load();', type: 'LogicalExpression', text: '(cached || load())' },
-  { source: 'new Job;', type: 'NewExpression', text: '(new Job)' },
-  { source: 'new Job();', type: 'NewExpression', text: 'new Job()' },
-  { source: 'new Job<void>(1, 2);', type: 'NewExpression', text: 'new Job<void>(1, 2)' },
-  { source: 'new (makeJob());', type: 'NewExpression', text: '(new (makeJob()))' },
-  { source: 'new (makeJob())();', type: 'NewExpression', text: 'new (makeJob())()' },
-  { source: '(flag ? save() : load());', type: 'ConditionalExpression', text: '(flag ? save() : load())' },
-  { source: '((cached || load()));', type: 'LogicalExpression', text: '(cached || load())' },
-  { source: 'load() as Promise<void>;', type: 'TSAsExpression', text: '(load() as Promise<void>)' },
-  { source: '(load(), save());', type: 'SequenceExpression', text: '(load(), save())' },
-  { source: 'load().then(save);', type: 'CallExpression', text: 'load().then(save)' },
-  { source: 'jobs[0]!;', type: 'TSNonNullExpression', text: 'jobs[0]!' },
-  { source: 'async () => {};', type: 'ArrowFunctionExpression', text: '(async () => {})' },
-  { source: 'import("./store.js");', type: 'ImportExpression', text: 'import("./store.js")' },
-] as const;
+/**
+ * One statement per operand shape that precedence cares about. `awaited` and
+ * `caught` are the fixed statements where only one spelling is right; for
+ * operands the source already parenthesises, any spelling with the right tree will do.
+ */
+const OPERANDS: readonly { source: string; type: string; awaited?: string; caught?: string }[] = [
+  {
+    source: 'flag ? save() : load();',
+    type: 'ConditionalExpression',
+    awaited: 'await (flag ? save() : load());',
+    caught: '(flag ? save() : load()).catch(console.error);',
+  },
+  {
+    source: 'cached || load();',
+    type: 'LogicalExpression',
+    awaited: 'await (cached || load());',
+    caught: '(cached || load()).catch(console.error);',
+  },
+  { source: 'new Job;', type: 'NewExpression', caught: '(new Job).catch(console.error);' },
+  { source: 'new Job();', type: 'NewExpression', awaited: 'await new Job();', caught: 'new Job().catch(console.error);' },
+  { source: 'new Job<void>(1, 2);', type: 'NewExpression', caught: 'new Job<void>(1, 2).catch(console.error);' },
+  { source: 'new (makeJob());', type: 'NewExpression' },
+  { source: 'new (makeJob())();', type: 'NewExpression', caught: 'new (makeJob())().catch(console.error);' },
+  { source: '(flag ? save() : load());', type: 'ConditionalExpression' },
+  { source: '((cached || load()));', type: 'LogicalExpression' },
+  { source: 'load() as Promise<void>;', type: 'TSAsExpression', caught: '(load() as Promise<void>).catch(console.error);' },
+  { source: '(load(), save());', type: 'SequenceExpression' },
+  {
+    source: 'load().then(save);',
+    type: 'CallExpression',
+    awaited: 'await load().then(save);',
+    caught: 'load().then(save).catch(console.error);',
+  },
+  { source: 'jobs[0]!;', type: 'TSNonNullExpression', awaited: 'await jobs[0]!;', caught: 'jobs[0]!.catch(console.error);' },
+  { source: 'async () => {};', type: 'ArrowFunctionExpression', caught: '(async () => {}).catch(console.error);' },
+  {
+    source: 'import("./store.js");',
+    type: 'ImportExpression',
+    awaited: 'await import("./store.js");',
+    caught: 'import("./store.js").catch(console.error);',
+  },
+];
 
 const program = (statements: string): string => `
 declare const flag: boolean;
@@ -72,27 +102,12 @@ export async function run() {
 
 const code = program(OPERANDS.map((operand) => operand.source).join('\n  '));
 
-const RUN_STATEMENT = 'FunctionDeclaration[id.name="run"] > BlockStatement > ExpressionStatement';
-
-describe('operandText', () => {
-  it('parenthesises operands that bind looser than a member access, once', () => {
-    const texts = probeNodes(code, RUN_STATEMENT, (context, statement: TSESTree.ExpressionStatement) =>
-      operandText(context.sourceCode, statement.expression),
-    );
-    expect(texts).toEqual(OPERANDS.map((operand) => operand.text));
-  });
-});
-
-describe('isParenthesized', () => {
-  it('sees the parentheses around a node, not those of a call it is the argument of', () => {
-    const answers = probeNodes(
-      program('(load());\n  save(load());\n  load();\n  (a) + b;\n  void (flag ? save() : load());'),
-      `${RUN_STATEMENT} > *`,
-      (context, node: TSESTree.Node) => isParenthesized(context.sourceCode, node),
-    );
-    expect(answers).toEqual([true, false, false, false, false]);
-  });
-});
+/** The fixed statement as it reads in the output (the fix may add text on either side). */
+function fixedLine(output: string, index: number): string {
+  const statement = runBody(output)[index];
+  if (!statement) throw new Error(`no statement ${index}`);
+  return output.slice(statement.range[0], statement.range[1]);
+}
 
 describe('fixes keep the meaning and the code parses', () => {
   it('insertAwait awaits the whole operand', () => {
@@ -100,10 +115,11 @@ describe('fixes keep the meaning and the code parses', () => {
     expect(outputs).toHaveLength(OPERANDS.length);
     outputs.forEach((output, index) => {
       const operand = OPERANDS[index];
-      expect(output).toContain(`await ${operand?.text}`);
+      if (!operand) throw new Error('missing operand');
+      if (operand.awaited) expect(fixedLine(output, index)).toBe(operand.awaited);
       const expression = expressionOf(runBody(output)[index]);
-      expect(expression.type).toBe('AwaitExpression');
-      expect(expression.type === 'AwaitExpression' && expression.argument.type).toBe(operand?.type);
+      expect(expression.type, fixedLine(output, index)).toBe('AwaitExpression');
+      expect(expression.type === 'AwaitExpression' && expression.argument.type, fixedLine(output, index)).toBe(operand.type);
     });
   });
 
@@ -114,13 +130,14 @@ describe('fixes keep the meaning and the code parses', () => {
     expect(outputs).toHaveLength(OPERANDS.length);
     outputs.forEach((output, index) => {
       const operand = OPERANDS[index];
-      expect(output).toContain(`${operand?.text}.catch(console.error)`);
+      if (!operand) throw new Error('missing operand');
+      const line = fixedLine(output, index);
+      if (operand.caught) expect(line).toBe(operand.caught);
       const expression = expressionOf(runBody(output)[index]);
-      expect(expression.type).toBe('CallExpression');
-      if (expression.type !== 'CallExpression' || expression.callee.type !== 'MemberExpression') throw new Error(output);
-      expect(expression.callee.property.type === 'Identifier' && expression.callee.property.name).toBe('catch');
-      expect(expression.callee.object.type).toBe(operand?.type);
-      expect(expression.arguments.map((argument) => argument.type)).toEqual(['MemberExpression']);
+      if (expression.type !== 'CallExpression' || expression.callee.type !== 'MemberExpression') throw new Error(line);
+      expect(expression.callee.property.type === 'Identifier' && expression.callee.property.name, line).toBe('catch');
+      expect(expression.callee.object.type, line).toBe(operand.type);
+      expect(expression.arguments.map((argument) => argument.type), line).toEqual(['MemberExpression']);
     });
   });
 
@@ -139,6 +156,15 @@ describe('fixes keep the meaning and the code parses', () => {
     const conditional = expressionOf(runBody(first ?? '')[0]);
     expect(conditional.type === 'UnaryExpression' && conditional.argument.type).toBe('CallExpression');
     expect(second).toContain('void load().catch(report);');
+  });
+
+  it('wrapCatch wraps a bare thenable in Promise.resolve', () => {
+    const source = program('new Job();\n  flag ? new Job() : load();');
+    const outputs = fixEach(source, (fixer, context, statement) => wrapCatch(fixer, context.sourceCode, statement.expression, 'report'));
+    expect(outputs.map((output, index) => fixedLine(output, index))).toEqual([
+      'Promise.resolve(new Job()).catch(report);',
+      'Promise.resolve(flag ? new Job() : load()).catch(report);',
+    ]);
   });
 
   it('prefixReturn returns the statement’s value', () => {
