@@ -30,12 +30,31 @@ const TIGHT = new Set<string>([
 /** Binds at least as tightly as a member access, so `.catch(...)` or `await` attach to it as is. */
 function isTight(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   if (TIGHT.has(node.type)) return true;
-  return node.type === AST_NODE_TYPES.NewExpression && sourceCode.getText(node).endsWith(')');
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  // `new Foo()` takes `.x` as is; `new Foo` and `new (make())` have no argument list.
+  if (node.arguments.length > 0) return true;
+  const last = sourceCode.getLastToken(node);
+  const open = last ? sourceCode.getTokenBefore(last) : null;
+  return last?.value === ')' && open?.value === '(' && open.range[0] >= node.callee.range[1];
+}
+
+/** Is the node wrapped in parentheses in the source? */
+export function isParenthesized(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  return ASTUtils.isParenthesized(node, sourceCode);
+}
+
+/**
+ * The text that replaces `node`'s own range (inside any parentheses the source
+ * has) and still takes a postfix `.x` or a prefix `await` as a whole.
+ */
+export function operandText(sourceCode: SourceCode, node: TSESTree.Node): string {
+  const text = sourceCode.getText(node);
+  return isTight(sourceCode, node) ? text : `(${text})`;
 }
 
 /** The parentheses the source already has around `node`, if any. */
 function parens(sourceCode: SourceCode, node: TSESTree.Node): [TSESTree.Token, TSESTree.Token] | null {
-  if (!ASTUtils.isParenthesized(node, sourceCode)) return null;
+  if (!isParenthesized(sourceCode, node)) return null;
   const open = sourceCode.getTokenBefore(node);
   const close = sourceCode.getTokenAfter(node);
   return open && close ? [open, close] : null;
