@@ -101,6 +101,7 @@ function summarize(context: AnyContext, file: string): Summary | null {
 /** Reads the top level of a module: its exported functions and what they return. */
 export function readExports(program: TSESTree.Program): Summary {
   const locals = new Map<string, Answer>();
+  const localMethods = new Map<string, Map<string, Answer>>();
   const exported = new Map<string, Answer>();
   const pendingNames: [exportedName: string, localName: string][] = [];
 
@@ -110,6 +111,15 @@ export function readExports(program: TSESTree.Program): Summary {
       const name = node.id?.name;
       if (name) locals.set(name, answer);
       if (exportAs) exported.set(exportAs(name ?? 'default'), answer);
+    } else if (
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.TSInterfaceDeclaration
+    ) {
+      // Methods as `Class#method`, for `new Class().method()` and `x: Class` in the importer.
+      const name = node.id?.name;
+      const methods = methodAnswers(node);
+      if (name) localMethods.set(name, methods);
+      if (exportAs) for (const [method, answer] of methods) exported.set(`${exportAs(name ?? 'default')}#${method}`, answer);
     } else if (node.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of node.declarations) {
         if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
@@ -140,6 +150,8 @@ export function readExports(program: TSESTree.Program): Summary {
         if (isFunctionNode(declaration)) {
           noteDeclaration(declaration, () => 'default');
           if (declaration.type !== AST_NODE_TYPES.FunctionDeclaration) exported.set('default', declaredReturn(declaration));
+        } else if (declaration.type === AST_NODE_TYPES.ClassDeclaration) {
+          noteDeclaration(declaration, () => 'default');
         } else if (declaration.type === AST_NODE_TYPES.Identifier) {
           pendingNames.push(['default', declaration.name]);
         }
@@ -155,8 +167,34 @@ export function readExports(program: TSESTree.Program): Summary {
   for (const [exportedName, localName] of pendingNames) {
     const answer = locals.get(localName);
     if (answer) exported.set(exportedName, answer);
+    for (const [method, methodAnswer] of localMethods.get(localName) ?? []) {
+      exported.set(`${exportedName}#${method}`, methodAnswer);
+    }
   }
   return exported;
+}
+
+/** Instance methods of a class or interface and what each returns. */
+function methodAnswers(node: TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration): Map<string, Answer> {
+  const answers = new Map<string, Answer>();
+  const note = (key: TSESTree.Node, computed: boolean, answer: Answer): void => {
+    const name = key.type === AST_NODE_TYPES.Identifier && !computed ? key.name : null;
+    if (name === null) return;
+    // Overloads: any signature returning a promise is enough.
+    const previous = answers.get(name);
+    answers.set(name, previous === 'yes' || answer === 'yes' ? 'yes' : previous && previous !== answer ? 'unknown' : answer);
+  };
+  for (const member of node.body.body) {
+    if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method') {
+      note(member.key, member.computed, declaredReturn(member.value));
+    } else if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value) {
+      const value = skipWrappers(member.value);
+      if (isFunctionNode(value)) note(member.key, member.computed, declaredReturn(value));
+    } else if (member.type === AST_NODE_TYPES.TSMethodSignature) {
+      note(member.key, member.computed, declaredReturn(member));
+    }
+  }
+  return answers;
 }
 
 /**
@@ -219,9 +257,11 @@ function commonJsTarget(node: TSESTree.MemberExpression): string | null {
 
 /** What a function's own declaration says about its result, without reading its body's calls. */
 function declaredReturn(fn: TSESTree.Node): Answer {
-  if (!isFunctionNode(fn)) return 'unknown';
-  if (fn.generator) return 'no';
-  if (fn.async) return 'yes';
+  if (!isFunctionNode(fn) && fn.type !== AST_NODE_TYPES.TSMethodSignature) return 'unknown';
+  if (fn.type !== AST_NODE_TYPES.TSMethodSignature) {
+    if (fn.generator) return 'no';
+    if (fn.async) return 'yes';
+  }
   const returnType = fn.returnType?.typeAnnotation;
   if (returnType?.type === AST_NODE_TYPES.TSTypeReference && returnType.typeName.type === AST_NODE_TYPES.Identifier) {
     return returnType.typeName.name === 'Promise' || returnType.typeName.name === 'PromiseLike' ? 'yes' : 'unknown';

@@ -28,13 +28,14 @@ export function isHandledPromise(node: TSESTree.Node): boolean {
 
 /**
  * Callees whose returned promise is meant to be dropped: `node:test` registers
- * tests and reports their failures itself.
+ * tests and reports their failures itself (`import test from 'node:test'` is
+ * the `default` export).
  */
 export const knownSafeCallees: readonly AllowSpec[] = [
   {
     from: 'package',
     package: 'node:test',
-    name: ['test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'test.skip', 'test.only', 'test.todo', 'it.skip', 'it.only', 'it.todo', 'describe.skip', 'describe.only'],
+    name: ['default', 'skip', 'only', 'todo', 'test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'test.skip', 'test.only', 'test.todo', 'it.skip', 'it.only', 'it.todo', 'describe.skip', 'describe.only'],
   },
   // `import test from 'node:test'`: the default export is `test` itself (`test.skip` reads as `skip`).
   { from: 'package', package: 'node:test', name: ['default', 'skip', 'only', 'todo'] },

@@ -477,11 +477,12 @@ class Oracle implements PromiseOracle {
         if (property && isFunctionNode(property.value)) return this.functionReturnsPromise(property.value);
         return null;
       }
-      if (value?.type === AST_NODE_TYPES.NewExpression) {
-        const instanceOf = this.localClass(skipWrappers(value.callee));
-        const member = instanceOf ? findClassMember(instanceOf, name, false, (superClass) => this.localClass(superClass)) : null;
-        return member ? this.memberAnswer(member) : null;
-      }
+    }
+    // `client.close()`, `this.pool.end()`, `user.save()`: methods of what the object is an instance of.
+    const instance = this.instanceOf(object);
+    if (instance) {
+      const answer = this.instanceMethodAnswer(instance, name);
+      if (answer !== null) return answer;
     }
     // `(await fetch(url)).json()` and `const res = await fetch(url); res.json()`
     const awaited = this.awaitedCall(object);
@@ -489,6 +490,118 @@ class Oracle implements PromiseOracle {
       const target = this.resolveImport(awaited.callee);
       const methods = target ? this.catalog.resolvedValueMethods[targetKey(target)] : undefined;
       if (methods?.includes(name)) return 'yes';
+    }
+    return null;
+  }
+
+  /** What `node` is an instance of, from `new C()`, a type annotation or a class field. */
+  private instanceOf(node: TSESTree.Node): InstanceRef | null {
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.findVariable(node);
+      const def = variable?.defs[0];
+      if (!variable || !def || variable.defs.length !== 1) return null;
+      if (def.type !== 'Variable' && def.type !== 'Parameter') return null;
+      const annotated = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+      if (annotated) return this.instanceOfType(annotated);
+      const value = this.constInit(node);
+      return value?.type === AST_NODE_TYPES.NewExpression ? this.instanceOfConstructor(value.callee) : null;
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression && skipWrappers(node.object).type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(node);
+      if (name === null) return null;
+      const member = this.classMember(node, name);
+      if (member?.type === AST_NODE_TYPES.PropertyDefinition) {
+        if (member.typeAnnotation) return this.instanceOfType(member.typeAnnotation.typeAnnotation);
+        const value = member.value ? skipWrappers(member.value) : null;
+        return value?.type === AST_NODE_TYPES.NewExpression ? this.instanceOfConstructor(value.callee) : null;
+      }
+      if (!member) {
+        // `constructor(private readonly queue: JobQueue) {}`
+        const annotation = this.parameterProperty(node, name);
+        return annotation ? this.instanceOfType(annotation) : null;
+      }
+    }
+    return null;
+  }
+
+  private instanceOfConstructor(callee: TSESTree.Node): InstanceRef | null {
+    const target = skipWrappers(callee);
+    const cls = this.localClass(target);
+    if (cls) return { kind: 'class', cls };
+    const imported = this.resolveImport(target);
+    return imported?.module.startsWith('.') ? { kind: 'import', target: imported } : null;
+  }
+
+  private instanceOfType(type: TSESTree.TypeNode): InstanceRef | null {
+    if (type.type === AST_NODE_TYPES.TSUnionType) {
+      const parts = type.types.filter(
+        (part) => part.type !== AST_NODE_TYPES.TSNullKeyword && part.type !== AST_NODE_TYPES.TSUndefinedKeyword,
+      );
+      return parts.length === 1 && parts[0] ? this.instanceOfType(parts[0]) : null;
+    }
+    if (type.type === AST_NODE_TYPES.TSTypeLiteral) return { kind: 'shape', members: type.members };
+    if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return null;
+    const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(type), type.typeName.name);
+    const def = variable?.defs[0];
+    if (!def) return null;
+    switch (def.node.type) {
+      case AST_NODE_TYPES.ClassDeclaration:
+        return { kind: 'class', cls: def.node };
+      case AST_NODE_TYPES.TSInterfaceDeclaration:
+        return { kind: 'shape', members: def.node.body.body };
+      case AST_NODE_TYPES.TSTypeAliasDeclaration:
+        return def.node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
+          ? { kind: 'shape', members: def.node.typeAnnotation.members }
+          : null;
+      default: {
+        if (def.type !== 'ImportBinding') return null;
+        const imported = this.resolveImport(type.typeName);
+        return imported?.module.startsWith('.') ? { kind: 'import', target: imported } : null;
+      }
+    }
+  }
+
+  private instanceMethodAnswer(instance: InstanceRef, name: string): Answer | null {
+    switch (instance.kind) {
+      case 'class': {
+        const member = findClassMember(instance.cls, name, false, (superClass) => this.localClass(superClass));
+        return member ? this.memberAnswer(member) : null;
+      }
+      case 'shape': {
+        let answer: Answer | null = null;
+        for (const member of instance.members) {
+          let one: Answer | null = null;
+          if (member.type === AST_NODE_TYPES.TSMethodSignature && keyName(member.key, member.computed) === name) {
+            one = member.returnType ? annotationIsPromise(member.returnType.typeAnnotation) : 'unknown';
+          } else if (member.type === AST_NODE_TYPES.TSPropertySignature && keyName(member.key, member.computed) === name) {
+            one = member.typeAnnotation ? functionTypeReturnsPromise(member.typeAnnotation.typeAnnotation) : 'unknown';
+          }
+          // Overloads: any signature that returns a promise is enough.
+          if (one !== null) answer = answer === null ? one : or(answer, one);
+        }
+        return answer;
+      }
+      case 'import': {
+        // With a checker, imported classes are the checker's business.
+        if (this.info || instance.target.path.length > 1) return null;
+        const exported = exportedPromiseFunctions(this.context, instance.target.module);
+        return exported?.get(`${instance.target.path[0] ?? 'default'}#${name}`) ?? null;
+      }
+    }
+  }
+
+  /** The type of a constructor parameter property `this.name` of the enclosing class. */
+  private parameterProperty(node: TSESTree.Node, name: string): TSESTree.TypeNode | null {
+    let current: TSESTree.Node | undefined = node.parent;
+    while (current && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
+    if (!current) return null;
+    for (const member of current.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== 'constructor') continue;
+      for (const param of member.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const inner = param.parameter;
+        if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return inner.typeAnnotation?.typeAnnotation ?? null;
+      }
     }
     return null;
   }
@@ -757,6 +870,11 @@ class Oracle implements PromiseOracle {
     return (symbol.getDeclarations() ?? []).some((decl) => info.program.isSourceFileDefaultLibrary(decl.getSourceFile()));
   }
 }
+
+type InstanceRef =
+  | { readonly kind: 'class'; readonly cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression }
+  | { readonly kind: 'shape'; readonly members: readonly TSESTree.TypeElement[] }
+  | { readonly kind: 'import'; readonly target: ImportTarget };
 
 type ClassMember =
   | TSESTree.MethodDefinition

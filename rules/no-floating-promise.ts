@@ -219,7 +219,8 @@ export default createRule<Options, MessageIds>({
       // Cheap before costly: look at how the variable is used before asking what it holds.
       if (variable.references.some((ref) => !ref.isWrite() && consumes(ref.identifier, owner))) return;
       const init = skipWrappers(node.init);
-      if (oracle.isPromise(init) !== 'yes' || isHandledPromise(init) || isAllowed(init) || isAllowedType(init)) return;
+      const holdsPromises = oracle.isPromise(init) === 'yes' || oracle.isPromiseArray(init) === 'yes';
+      if (!holdsPromises || isHandledPromise(init) || isAllowed(init) || isAllowedType(init)) return;
       const where = getAsyncContext(sourceCode, node);
       const value = node.init;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];

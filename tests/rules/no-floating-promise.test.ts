@@ -422,6 +422,54 @@ ${api}`,
     ],
   },
   {
+    // Methods of declared shapes, class fields, parameter properties and annotated variables.
+    code: `declare const api: { refresh(): Promise<void> };
+interface Broker { disconnect(): Promise<void>; name: string }
+class Pool { async end() {} }
+class Worker {
+  pool = new Pool();
+  constructor(private readonly broker: Broker) {}
+  stop() {
+    api.refresh();
+    this.pool.end();
+    this.broker.disconnect();
+  }
+}
+let current: Broker | undefined;
+export function drop() {
+  current?.disconnect();
+}
+`,
+    errors: [8, 9, 10, 15].map((line) => ({
+      messageId: 'floatingInSync' as const,
+      line,
+      column: line === 15 ? 3 : 5,
+      suggestions: [
+        {
+          messageId: 'suggestCatch' as const,
+          data: { handler: 'console.error' },
+          output: `declare const api: { refresh(): Promise<void> };
+interface Broker { disconnect(): Promise<void>; name: string }
+class Pool { async end() {} }
+class Worker {
+  pool = new Pool();
+  constructor(private readonly broker: Broker) {}
+  stop() {
+    ${line === 8 ? 'api.refresh().catch(console.error);' : 'api.refresh();'}
+    ${line === 9 ? 'this.pool.end().catch(console.error);' : 'this.pool.end();'}
+    ${line === 10 ? 'this.broker.disconnect().catch(console.error);' : 'this.broker.disconnect();'}
+  }
+}
+let current: Broker | undefined;
+export function drop() {
+  ${line === 15 ? 'current?.disconnect().catch(console.error);' : 'current?.disconnect();'}
+}
+`,
+        },
+      ],
+    })),
+  },
+  {
     // Parentheses survive the swap from \`void\` to \`await\`.
     code: `export async function pick(fast: boolean) {
   void (fast ? loadUser('a') : loadUser('b'));
@@ -920,7 +968,7 @@ const agreementInvalid: Invalid[] = [
 /** Cases only the checker can see: the promise comes through a declared type. */
 const typedOnlyInvalid: Invalid[] = [
   {
-    code: `declare const api: { refresh(): Promise<void> };
+    code: `declare const api: Record<string, () => Promise<void>>;
 export function tick() {
   api.refresh();
 }
@@ -934,7 +982,7 @@ export function tick() {
           {
             messageId: 'suggestCatch',
             data: { handler: 'console.error' },
-            output: `declare const api: { refresh(): Promise<void> };
+            output: `declare const api: Record<string, () => Promise<void>>;
 export function tick() {
   api.refresh().catch(console.error);
 }
