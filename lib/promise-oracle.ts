@@ -548,7 +548,7 @@ class Oracle implements PromiseOracle {
       case AST_NODE_TYPES.ClassDeclaration:
         return { kind: 'class', cls: def.node };
       case AST_NODE_TYPES.TSInterfaceDeclaration:
-        return { kind: 'shape', members: def.node.body.body };
+        return { kind: 'shape', members: this.interfaceMembers(def.node, 0) };
       case AST_NODE_TYPES.TSTypeAliasDeclaration:
         return def.node.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral
           ? { kind: 'shape', members: def.node.typeAnnotation.members }
@@ -559,6 +559,22 @@ class Oracle implements PromiseOracle {
         return imported?.module.startsWith('.') ? { kind: 'import', target: imported } : null;
       }
     }
+  }
+
+  /** The members of an interface and of the local interfaces it extends. */
+  private interfaceMembers(node: TSESTree.TSInterfaceDeclaration, depth: number): TSESTree.TypeElement[] {
+    const members = [...node.body.body];
+    if (depth > 4) return members;
+    for (const heritage of node.extends) {
+      if (heritage.expression.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = ASTUtils.findVariable(this.context.sourceCode.getScope(heritage), heritage.expression.name);
+      for (const def of variable?.defs ?? []) {
+        if (def.node.type === AST_NODE_TYPES.TSInterfaceDeclaration && def.node !== node) {
+          members.push(...this.interfaceMembers(def.node, depth + 1));
+        }
+      }
+    }
+    return members;
   }
 
   private instanceMethodAnswer(instance: InstanceRef, name: string): Answer | null {
