@@ -1,0 +1,179 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from '@typescript-eslint/parser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportedPromiseFunctions, readExports } from '../../lib/cross-file.js';
+import type { Answer } from '../../lib/promise-oracle.js';
+import { fixturesLibDir, probeCalls, type LintOptions } from './probe.js';
+
+type Summary = ReadonlyMap<string, Answer> | null;
+
+/** exportedPromiseFunctions for each specifier, as seen from the linted file `from`. */
+function summaries(specifiers: readonly string[], options: LintOptions = {}): Summary[] {
+  return probeCalls('probe();', (context) => specifiers.map((specifier) => exportedPromiseFunctions(context, specifier)), options)[0] ?? [];
+}
+
+function summary(specifier: string, options: LintOptions = {}): Summary {
+  return summaries([specifier], options)[0] ?? null;
+}
+
+const storeExports: Record<string, Answer | undefined> = {
+  save: 'yes',
+  load: 'yes',
+  flush: 'yes',
+  default: 'yes',
+  format: 'unknown',
+};
+
+function pick(map: Summary, names: readonly string[]): Record<string, Answer | undefined> {
+  if (!map) throw new Error('no summary');
+  return Object.fromEntries(names.map((name) => [name, map.get(name)]));
+}
+
+describe('exportedPromiseFunctions', () => {
+  it('reads the exports of tests/fixtures/store.ts', () => {
+    const store = summary('./store.js');
+    expect(pick(store, Object.keys(storeExports))).toEqual(storeExports);
+    // `format` returns `string`: whatever the summary says, never yes.
+    expect(store?.get('format')).not.toBe('yes');
+  });
+
+  it('resolves `.js` to `.ts`, bare specifiers, `.mjs` to `.mts`, and directory indexes', () => {
+    const [js, bare, ts] = summaries(['./store.js', './store', './store.ts']);
+    expect(js).not.toBeNull();
+    expect(bare).toBe(js);
+    expect(ts).toBe(js);
+    const fromLib = { filename: path.join(fixturesLibDir, 'main.ts') };
+    expect(pick(summary('./twin.mjs', fromLib), ['open'])).toEqual({ open: 'yes' });
+    expect(pick(summary('./pkg', fromLib), ['ready'])).toEqual({ ready: 'yes' });
+    expect(pick(summary('../store.js', fromLib), ['save'])).toEqual({ save: 'yes' });
+  });
+
+  it('gives null for a missing file, a file that does not parse, or a linted file without a path', () => {
+    expect(summary('./missing.js')).toBeNull();
+    expect(summary('./lib')).toBeNull();
+    expect(summary('./lib/broken.js')).toBeNull();
+    expect(summary('./store.js', { filename: 'file.ts' })).toBeNull();
+  });
+
+  it('reads the file with the importer’s parser but without its project (typed mode)', () => {
+    expect(pick(summary('./store.js', { typed: true }), Object.keys(storeExports))).toEqual(storeExports);
+  });
+
+  it('reads CommonJS exports', () => {
+    const legacy = summary('./lib/legacy.cjs', { sourceType: 'commonjs' });
+    expect(pick(legacy, ['save', 'load', 'flush', 'format', 'version'])).toEqual({
+      save: 'yes',
+      load: 'yes',
+      flush: 'yes',
+      format: 'unknown',
+      version: undefined,
+    });
+  });
+
+  describe('cache', () => {
+    const dir = mkdtempSync(path.join(fixturesLibDir, 'tmp-'));
+    afterAll(() => {
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const from = { filename: path.join(dir, 'main.ts') };
+    const file = path.join(dir, 'jobs.ts');
+    const at = (seconds: number): void => {
+      utimesSync(file, seconds, seconds);
+    };
+
+    it('is reread when the mtime changes, and only then', () => {
+      writeFileSync(file, 'export function run(): string { return "a"; }\n');
+      at(1_700_000_000);
+      const first = summary('./jobs.js', from);
+      expect(first?.get('run')).toBe('unknown');
+      expect(summary('./jobs.js', from)).toBe(first);
+
+      // Same mtime: the cached summary stands, even though the text changed.
+      writeFileSync(file, 'export async function run() {}\nexport async function stop() {}\n');
+      at(1_700_000_000);
+      expect(summary('./jobs.js', from)).toBe(first);
+
+      at(1_700_000_010);
+      const second = summary('./jobs.js', from);
+      expect(second).not.toBe(first);
+      expect(pick(second, ['run', 'stop'])).toEqual({ run: 'yes', stop: 'yes' });
+    });
+
+    it('forgets a file that is deleted and caches a file that stops parsing as null', () => {
+      const gone = path.join(dir, 'gone.ts');
+      writeFileSync(gone, 'export async function run() {}\n');
+      expect(summary('./gone.js', from)?.get('run')).toBe('yes');
+      rmSync(gone);
+      expect(summary('./gone.js', from)).toBeNull();
+
+      const flaky = path.join(dir, 'flaky.ts');
+      writeFileSync(flaky, 'export async function run() {}\n');
+      utimesSync(flaky, 1_700_000_000, 1_700_000_000);
+      expect(summary('./flaky.js', from)?.get('run')).toBe('yes');
+      writeFileSync(flaky, 'export async function run( {\n');
+      utimesSync(flaky, 1_700_000_020, 1_700_000_020);
+      expect(summary('./flaky.js', from)).toBeNull();
+    });
+
+    it('skips files too large to read', () => {
+      mkdirSync(path.join(dir, 'big'), { recursive: true });
+      writeFileSync(path.join(dir, 'big', 'index.ts'), `export async function run() {}\n//${'x'.repeat(1_000_000)}\n`);
+      expect(summary('./big', from)).toBeNull();
+    });
+  });
+});
+
+describe('readExports', () => {
+  function read(code: string): ReadonlyMap<string, Answer> {
+    return readExports(parse(code, { sourceType: 'module' }));
+  }
+
+  it('reads every export form of tests/fixtures/lib/exports.ts', () => {
+    const exportsFile = summary('./exports.js', { filename: path.join(fixturesLibDir, 'main.ts') });
+    expect(
+      pick(exportsFile, ['persist', 'format', 'drain', 'thenable', 'log', 'ids', 'pages', 'connect', 'count', 'other', 'wrapped', 'default', 'save', 'hidden']),
+    ).toEqual({
+      persist: 'yes',
+      format: 'unknown',
+      drain: 'yes',
+      thenable: 'yes',
+      log: 'no',
+      ids: 'no',
+      pages: 'no',
+      connect: 'yes',
+      count: undefined,
+      other: undefined,
+      wrapped: 'yes',
+      default: 'yes',
+      save: undefined,
+      hidden: undefined,
+    });
+  });
+
+  it('reads default exports of functions, arrows and names', () => {
+    expect(read('export default async function () {}').get('default')).toBe('yes');
+    expect(read('export default async () => {};').get('default')).toBe('yes');
+    expect(read('export default function named(): void {}').get('default')).toBe('no');
+    expect(read('const run = async () => {}; export default run;').get('default')).toBe('yes');
+    expect(read('export default class {}').get('default')).toBeUndefined();
+  });
+
+  it('reads only the top level', () => {
+    const inner = read(`
+      export function outer() {
+        async function inner() {}
+        return inner;
+      }
+      if (Math.random()) {
+        // not a declaration at the top level
+      }
+    `);
+    expect(inner.get('outer')).toBe('unknown');
+    expect(inner.has('inner')).toBe(false);
+  });
+
+  it('is empty for a module without function exports', () => {
+    expect([...read('export const a = 1; export type T = string; import "./x.js";').entries()]).toEqual([]);
+  });
+});
