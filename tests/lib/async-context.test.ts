@@ -24,7 +24,7 @@ function contexts(code: string, options?: LintOptions): Summary[] {
         kind: where.kind,
         canAwait: where.canAwait,
         inLoop: where.inLoop,
-        fn: where.fn ? `${where.fn.type}@${where.fn.loc.start.line}` : null,
+        fn: where.fn ? `${where.fn.type}@${String(where.fn.loc.start.line)}` : null,
       };
     },
     options,

@@ -40,7 +40,7 @@ function runBody(code: string): TSESTree.Statement[] {
 }
 
 function expressionOf(statement: TSESTree.Statement | undefined): TSESTree.Expression {
-  if (statement?.type !== 'ExpressionStatement') throw new Error(`not an expression statement: ${statement?.type}`);
+  if (statement?.type !== 'ExpressionStatement') throw new Error(`not an expression statement: ${statement?.type ?? 'none'}`);
   return statement.expression;
 }
 
@@ -105,7 +105,7 @@ const code = program(OPERANDS.map((operand) => operand.source).join('\n  '));
 /** The fixed statement as it reads in the output (the fix may add text on either side). */
 function fixedLine(output: string, index: number): string {
   const statement = runBody(output)[index];
-  if (!statement) throw new Error(`no statement ${index}`);
+  if (!statement) throw new Error(`no statement ${String(index)}`);
   return output.slice(statement.range[0], statement.range[1]);
 }
 

@@ -70,7 +70,7 @@ export function lintReports(
   ];
   const messages = linter.verify(code, config as unknown as Linter.Config[], { filename });
   const fatal = messages.find((message) => message.fatal === true || message.ruleId !== 'probe/probe');
-  if (fatal) throw new Error(`lint failed: ${fatal.message} (${fatal.line}:${fatal.column})`);
+  if (fatal) throw new Error(`lint failed: ${fatal.message} (${String(fatal.line)}:${String(fatal.column)})`);
   return messages;
 }
 
@@ -112,7 +112,7 @@ export function probeOne<T>(
   options: LintOptions & { readonly name?: string } = {},
 ): T {
   const results = probeCalls(code, (context, call) => inspect(context, firstArgument(call)), options);
-  if (results.length !== 1) throw new Error(`expected one probe, found ${results.length}`);
+  if (results.length !== 1) throw new Error(`expected one probe, found ${String(results.length)}`);
   return results[0] as T;
 }
 
@@ -120,6 +120,7 @@ export function probeOne<T>(
  * For every node of this type in source order, the result of `inspect`.
  * Throws when there is none.
  */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- N lets a caller name the node type its selector matches.
 export function probeNodes<T, N extends TSESTree.Node = TSESTree.Node>(
   code: string,
   selector: string,
