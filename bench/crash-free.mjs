@@ -5,7 +5,7 @@
  * runs untyped over every .ts/.tsx/.mts/.cts/.js/.mjs/.cjs file under a folder
  * (default: this project's node_modules/).
  *
- *   node bench/crash-free.mjs [--dir DIR] [--limit N] [--no-check-fixes] [--slow-ms 2000] [--plugin dist/index.js]
+ *   node bench/crash-free.mjs [--dir DIR] [--limit N] [--no-check-fixes] [--slow-ms 2000] [--show-findings 20] [--plugin dist/index.js]
  *
  * TypeScript files are parsed with @typescript-eslint/parser; JavaScript files
  * twice, with espree (ESLint's default) and with @typescript-eslint/parser (how
@@ -61,6 +61,8 @@ const totals = {
   brokenSuggestions: [],
   slow: [],
   otherMessages: {},
+  findingSamples: new Map(),
+  parseFailureSamples: [],
 };
 
 const t0 = performance.now();
@@ -90,6 +92,16 @@ if (options.checkFixes) {
   console.log(`  suggestions re-parsed  ${totals.suggestionsChecked}, broken ${totals.brokenSuggestions.length}`);
 }
 console.log(`  time                   ${fmtSec(totalMs)} (listing ${fmtSec(listMs)})`);
+if (totals.parseFailureSamples.length > 0) {
+  console.log(`  parse failures (first ${Math.min(10, totals.parseFailureSamples.length)}):`);
+  for (const sample of totals.parseFailureSamples.slice(0, 10)) console.log(`    ${sample}`);
+}
+if (options.showFindings > 0 && totals.findingSamples.size > 0) {
+  console.log(`  findings (${totals.findingSamples.size} distinct locations; first ${Math.min(options.showFindings, totals.findingSamples.size)}):`);
+  for (const [where, f] of [...totals.findingSamples].slice(0, options.showFindings)) {
+    console.log(`    ${where} ${f.messageId} [${f.parsers.join(', ')}]  ${f.line}`);
+  }
+}
 const other = Object.entries(totals.otherMessages).sort((a, b) => b[1] - a[1]);
 if (other.length > 0) console.log(`  other linter messages  ${other.slice(0, 5).map(([m, n]) => `${n}x ${JSON.stringify(m.slice(0, 100))}`).join('; ')}`);
 const slowest = totals.slow.sort((a, b) => b.ms - a.ms).slice(0, 5);
@@ -129,13 +141,16 @@ function lintFile(file) {
     const sourceTypes = ext === '.mjs' || ext === '.mts' ? ['module'] : ext === '.cjs' || ext === '.cts' ? ['commonjs'] : ['module', 'commonjs'];
     for (const sourceType of sourceTypes) {
       const outcome = runOnce(file, text, parserName, sourceType);
-      if (outcome !== 'parse-failure') break;
-      if (sourceType === sourceTypes.at(-1)) totals.parseFailures[parserName]++;
+      if (outcome.kind !== 'parse-failure') break;
+      if (sourceType === sourceTypes.at(-1)) {
+        totals.parseFailures[parserName]++;
+        totals.parseFailureSamples.push(`${path.relative(options.dir, file)} [${parserName}] ${outcome.message}`);
+      }
     }
   }
 }
 
-/** One lint run: 'ok', 'parse-failure' or 'crash'. */
+/** One lint run: its outcome kind 'ok', 'parse-failure' (with the parser's message) or 'crash'. */
 function runOnce(file, text, parserName, sourceType) {
   totals.runs++;
   const config = configFor(parserName, sourceType, allRules);
@@ -145,28 +160,34 @@ function runOnce(file, text, parserName, sourceType) {
     messages = linter.verify(text, config, { filename: file });
   } catch (error) {
     recordCrash(file, text, parserName, sourceType, error);
-    return 'crash';
+    return { kind: 'crash' };
   } finally {
     const ms = performance.now() - start;
     totals.slow.push({ file, parser: parserName, ms });
     if (totals.slow.length > 50) totals.slow = totals.slow.sort((a, b) => b.ms - a.ms).slice(0, 10);
     if (ms > options.slowMs) console.log(`  slow: ${path.relative(options.dir, file)} [${parserName}] ${Math.round(ms)} ms`);
   }
-  if (messages.some((m) => m.fatal)) return 'parse-failure';
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) return { kind: 'parse-failure', message: `${fatal.line}:${fatal.column} ${fatal.message}` };
   for (const m of messages) {
     if (m.ruleId === null) {
       // Not a rule's report: a config that matched nothing would silently check nothing.
       if (m.message.startsWith('No matching configuration')) throw new Error(`bench config error: ${m.message}`);
-      totals.otherMessages[m.message] = (totals.otherMessages[m.message] ?? 0) + 1;
+      const key = m.message.includes('has no effect because you have') ? 'inline config comment ignored (noInlineConfig)' : m.message;
+      totals.otherMessages[key] = (totals.otherMessages[key] ?? 0) + 1;
       continue;
     }
     if (m.ruleId && m.ruleId in totals.findings) {
       totals.findings[m.ruleId]++;
       totals.findingsByParser[parserName]++;
+      const where = `${path.relative(options.dir, file)}:${m.line}:${m.column}`;
+      const seen = totals.findingSamples.get(where);
+      if (seen) seen.parsers.push(parserName);
+      else totals.findingSamples.set(where, { rule: m.ruleId, messageId: m.messageId, parsers: [parserName], line: lineAt(text, m.line) });
       if (options.checkFixes && text.length <= FIX_CHECK_MAX_BYTES) checkSuggestions(file, text, parserName, sourceType, m);
     }
   }
-  return 'ok';
+  return { kind: 'ok' };
 }
 
 function recordCrash(file, text, parserName, sourceType, error) {
@@ -276,7 +297,7 @@ function listFiles(dir) {
 }
 
 function parseArgs(argv) {
-  const out = { dir: path.join(root, 'node_modules'), limit: null, checkFixes: true, slowMs: 2000, plugin: path.join(root, 'dist/index.js') };
+  const out = { dir: path.join(root, 'node_modules'), limit: null, checkFixes: true, slowMs: 2000, showFindings: 20, plugin: path.join(root, 'dist/index.js') };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -289,11 +310,23 @@ function parseArgs(argv) {
     else if (arg === '--no-check-fixes') out.checkFixes = false;
     else if (arg === '--slow-ms') out.slowMs = Number.parseInt(next(), 10);
     else if (arg === '--plugin') out.plugin = path.resolve(next());
+    else if (arg === '--show-findings') out.showFindings = Number.parseInt(next(), 10);
     else throw new Error(`unknown argument ${arg}`);
   }
   if (!statSync(out.dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--dir ${out.dir} is not a directory`);
   if (out.limit !== null && !(out.limit > 0)) throw new Error('--limit must be a positive integer');
   return out;
+}
+
+function lineAt(text, line) {
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) break;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return JSON.stringify(text.slice(start, end === -1 ? undefined : end).trim().slice(0, 120));
 }
 
 function excerpt(text, start, end) {
