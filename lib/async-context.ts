@@ -41,8 +41,24 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
 export function getAsyncContext(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): AsyncContext {
   const fn = enclosingFunction(node);
   const kind = fn ? functionKind(fn) : 'module';
-  const canAwait = fn ? fn.async : isModuleCode(sourceCode);
+  const canAwait = !inClassInitializer(node, fn) && (fn ? fn.async : isModuleCode(sourceCode));
   return { kind, fn, canAwait, inLoop: isInLoopBody(node, fn) };
+}
+
+/** A class static block or field initializer between `node` and `fn`: `await` is a syntax error there. */
+function inClassInitializer(node: TSESTree.Node, fn: FunctionNode | null): boolean {
+  let child = node;
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.StaticBlock) return true;
+    if (
+      (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.AccessorProperty) &&
+      current.value === child
+    ) {
+      return true;
+    }
+    child = current;
+  }
+  return false;
 }
 
 /** What kind of function this is, judged by how it is declared and where it is passed. */

@@ -112,8 +112,17 @@ function requiredModule(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTre
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return null;
   if (first?.type !== AST_NODE_TYPES.Literal || typeof first.value !== 'string') return null;
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), callee);
-  if (variable && variable.defs.length > 0) return null;
+  if (variable && variable.defs.length > 0 && !isCreatedRequire(sourceCode, variable)) return null;
   return { module: canonicalModule(first.value), path: [] };
+}
+
+/** `const require = createRequire(import.meta.url)`: the real `require`, made in an ES module. */
+function isCreatedRequire(sourceCode: Readonly<TSESLint.SourceCode>, variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.init?.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return false;
+  const target = getImportResolver(sourceCode)(def.node.init.callee);
+  return target?.module === 'module' && target.path.length === 1 && target.path[0] === 'createRequire';
 }
 
 function resolveIdentifier(

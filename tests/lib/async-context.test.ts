@@ -137,6 +137,30 @@ describe('getAsyncContext: canAwait', () => {
     expect(contexts(code).map((where) => where.canAwait)).toEqual([true, true, false, false, true]);
   });
 
+  it('is false in class static blocks and field initializers, where await is a syntax error', () => {
+    const code = `
+      export class Cache {
+        static warm = probe();
+        static {
+          probe();
+        }
+        entries = probe();
+        load = async () => {
+          probe();
+        };
+      }
+      export async function make() {
+        return class {
+          static {
+            probe();
+          }
+          [probe()] = 1;
+        };
+      }
+    `;
+    expect(contexts(code).map((where) => where.canAwait)).toEqual([false, false, false, true, false, true]);
+  });
+
   it('is false at the top level of a script or a CommonJS module', () => {
     const code = `probe(); async function f() { probe(); } f();`;
     expect(contexts(code, { sourceType: 'script' }).map((where) => where.canAwait)).toEqual([false, true]);

@@ -205,6 +205,30 @@ describe('require', () => {
     expect(resolve(code)).toBeNull();
   });
 
+  it('follows the require an ES module makes with createRequire', () => {
+    const code = `
+      import { createRequire } from 'node:module';
+      import * as nodeModule from 'module';
+      const require = createRequire(import.meta.url);
+      const fs = require('fs');
+      probe(fs.readFileSync);
+      export function load() {
+        const require = nodeModule.createRequire(import.meta.url);
+        probe(require('child_process').execSync);
+      }
+    `;
+    expect(resolveAll(code)).toEqual(['fs:readFileSync', 'child_process:execSync']);
+  });
+
+  it('ignores a require made by something else', () => {
+    const code = `
+      declare function makeLoader(): (name: string) => unknown;
+      const require = makeLoader();
+      probe(require('fs'));
+    `;
+    expect(resolve(code)).toBeNull();
+  });
+
   it('ignores require() with a computed specifier', () => {
     expect(resolve(`declare const name: string; const m = require(name); probe(m.readFileSync);`)).toBeNull();
   });
