@@ -37,6 +37,4 @@ export const knownSafeCallees: readonly AllowSpec[] = [
     package: 'node:test',
     name: ['default', 'skip', 'only', 'todo', 'test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'test.skip', 'test.only', 'test.todo', 'it.skip', 'it.only', 'it.todo', 'describe.skip', 'describe.only'],
   },
-  // `import test from 'node:test'`: the default export is `test` itself (`test.skip` reads as `skip`).
-  { from: 'package', package: 'node:test', name: ['default', 'skip', 'only', 'todo'] },
 ];
