@@ -58,7 +58,6 @@ export function getPromiseOracle(context: AnyContext, options: OracleOptions = {
   return oracle;
 }
 
-const PROMISE_TYPE_NAMES = new Set(['Promise', 'PromiseLike']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap']);
 /** Receivers whose `then` is not a promise's: Cypress chains. */
@@ -230,6 +229,15 @@ class Oracle implements PromiseOracle {
 
   // ---------------------------------------------------------------- syntax
 
+  /** What a written type says; `PromiseLike` counts only with `checkThenables`. */
+  private declaredPromise(type: TSESTree.TypeNode): Answer {
+    return annotationIsPromise(type, this.checkThenables);
+  }
+
+  private declaredPromiseFunction(type: TSESTree.TypeNode): Answer {
+    return functionTypeReturnsPromise(type, this.checkThenables);
+  }
+
   private syntacticIsPromise(node: TSESTree.Node): Answer {
     if (cannotBePromise(node)) return 'no';
     switch (node.type) {
@@ -244,7 +252,7 @@ class Oracle implements PromiseOracle {
         return this.syn(node.expression);
       case AST_NODE_TYPES.TSAsExpression:
       case AST_NODE_TYPES.TSTypeAssertion: {
-        const declared = annotationIsPromise(node.typeAnnotation);
+        const declared = this.declaredPromise(node.typeAnnotation);
         return declared === 'unknown' ? this.syn(node.expression) : declared;
       }
       case AST_NODE_TYPES.SequenceExpression:
@@ -299,12 +307,12 @@ class Oracle implements PromiseOracle {
         return 'no';
       case 'Parameter': {
         const annotation = parameterAnnotation(def.name);
-        return annotation ? annotationIsPromise(annotation) : 'unknown';
+        return annotation ? this.declaredPromise(annotation) : 'unknown';
       }
       case 'Variable': {
         const id = def.node.id;
         if (id === def.name && id.typeAnnotation) {
-          const declared = annotationIsPromise(id.typeAnnotation.typeAnnotation);
+          const declared = this.declaredPromise(id.typeAnnotation.typeAnnotation);
           if (declared !== 'unknown') return declared;
         }
         if (id !== def.name || !def.node.init) return 'unknown';
@@ -340,7 +348,7 @@ class Oracle implements PromiseOracle {
       const member = this.classMember(node, name);
       if (member?.type === AST_NODE_TYPES.PropertyDefinition && member.value) {
         if (member.typeAnnotation) {
-          const declared = annotationIsPromise(member.typeAnnotation.typeAnnotation);
+          const declared = this.declaredPromise(member.typeAnnotation.typeAnnotation);
           if (declared !== 'unknown') return declared;
         }
       }
@@ -404,7 +412,7 @@ class Oracle implements PromiseOracle {
           break;
         case 'Parameter': {
           const annotation = parameterAnnotation(def.name);
-          one = annotation ? functionTypeReturnsPromise(annotation) : 'unknown';
+          one = annotation ? this.declaredPromiseFunction(annotation) : 'unknown';
           break;
         }
         case 'Variable':
@@ -430,7 +438,7 @@ class Oracle implements PromiseOracle {
     name: TSESTree.Node,
   ): Answer {
     if (declarator.id === name && declarator.id.typeAnnotation) {
-      const declared = functionTypeReturnsPromise(declarator.id.typeAnnotation.typeAnnotation);
+      const declared = this.declaredPromiseFunction(declarator.id.typeAnnotation.typeAnnotation);
       if (declared !== 'unknown') return declared;
     }
     const init = declarator.init;
@@ -588,9 +596,9 @@ class Oracle implements PromiseOracle {
         for (const member of instance.members) {
           let one: Answer | null = null;
           if (member.type === AST_NODE_TYPES.TSMethodSignature && keyName(member.key, member.computed) === name) {
-            one = member.returnType ? annotationIsPromise(member.returnType.typeAnnotation) : 'unknown';
+            one = member.returnType ? this.declaredPromise(member.returnType.typeAnnotation) : 'unknown';
           } else if (member.type === AST_NODE_TYPES.TSPropertySignature && keyName(member.key, member.computed) === name) {
-            one = member.typeAnnotation ? functionTypeReturnsPromise(member.typeAnnotation.typeAnnotation) : 'unknown';
+            one = member.typeAnnotation ? this.declaredPromiseFunction(member.typeAnnotation.typeAnnotation) : 'unknown';
           }
           // Overloads: any signature that returns a promise is enough.
           if (one !== null) answer = answer === null ? one : or(answer, one);
@@ -676,7 +684,7 @@ class Oracle implements PromiseOracle {
     }
     if (member.type === AST_NODE_TYPES.PropertyDefinition) {
       if (member.value && isFunctionNode(member.value)) return this.functionReturnsPromise(member.value);
-      if (member.typeAnnotation) return functionTypeReturnsPromise(member.typeAnnotation.typeAnnotation);
+      if (member.typeAnnotation) return this.declaredPromiseFunction(member.typeAnnotation.typeAnnotation);
     }
     return 'unknown';
   }
@@ -728,7 +736,7 @@ class Oracle implements PromiseOracle {
     if (fn.generator) return 'no';
     if (fn.async) return 'yes';
     if (fn.returnType) {
-      const declared = annotationIsPromise(fn.returnType.typeAnnotation);
+      const declared = this.declaredPromise(fn.returnType.typeAnnotation);
       if (declared !== 'unknown') return declared;
     }
     if (!fn.body) return 'unknown';
@@ -880,10 +888,10 @@ class Oracle implements PromiseOracle {
   }
 
   private isThenableType(type: ts.Type, tsNode: ts.Node, info: TypeInfo): boolean {
-    if (this.checkThenables) return info.tsutils.isThenableType(info.checker, tsNode, type);
-    const symbol = type.getSymbol();
-    if (!symbol || !PROMISE_TYPE_NAMES.has(symbol.getName())) return false;
-    return (symbol.getDeclarations() ?? []).some((decl) => info.program.isSourceFileDefaultLibrary(decl.getSourceFile()));
+    if (!info.tsutils.isThenableType(info.checker, tsNode, type)) return false;
+    if (this.checkThenables) return true;
+    // Promise-shaped: a thenable that also has `catch` and `finally` (Promise and its subclasses).
+    return type.getProperty('catch') !== undefined && type.getProperty('finally') !== undefined;
   }
 }
 
@@ -956,14 +964,17 @@ function parameterAnnotation(name: TSESTree.Node): TSESTree.TypeNode | null {
 }
 
 /** Does a written type say "promise"? `Promise<T>`, `PromiseLike<T>`, a union with one: yes; keywords: no. */
-export function annotationIsPromise(type: TSESTree.TypeNode): Answer {
+export function annotationIsPromise(type: TSESTree.TypeNode, thenables = true): Answer {
   switch (type.type) {
     case AST_NODE_TYPES.TSTypeReference:
-      if (type.typeName.type === AST_NODE_TYPES.Identifier && PROMISE_TYPE_NAMES.has(type.typeName.name)) return 'yes';
+      if (type.typeName.type === AST_NODE_TYPES.Identifier) {
+        if (type.typeName.name === 'Promise') return 'yes';
+        if (type.typeName.name === 'PromiseLike') return thenables ? 'yes' : 'no';
+      }
       return 'unknown';
     case AST_NODE_TYPES.TSUnionType: {
       let answer: Answer = 'no';
-      for (const part of type.types) answer = or(answer, annotationIsPromise(part));
+      for (const part of type.types) answer = or(answer, annotationIsPromise(part, thenables));
       return answer;
     }
     case AST_NODE_TYPES.TSVoidKeyword:
@@ -987,9 +998,9 @@ export function annotationIsPromise(type: TSESTree.TypeNode): Answer {
 }
 
 /** For a written function type `(...) => Promise<T>`: does it return a promise? */
-function functionTypeReturnsPromise(type: TSESTree.TypeNode): Answer {
+function functionTypeReturnsPromise(type: TSESTree.TypeNode, thenables: boolean): Answer {
   if (type.type === AST_NODE_TYPES.TSFunctionType && type.returnType) {
-    return annotationIsPromise(type.returnType.typeAnnotation);
+    return annotationIsPromise(type.returnType.typeAnnotation, thenables);
   }
   return 'unknown';
 }

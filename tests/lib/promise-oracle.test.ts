@@ -57,6 +57,23 @@ function runTable(title: string, cases: readonly Case[], question: Parameters<ty
 
 const isPromiseCases: Case[] = [
   {
+    name: 'PromiseLike is a thenable, not a Promise, with checkThenables off',
+    options: { checkThenables: false },
+    code: `
+      declare function connect(): PromiseLike<void>;
+      declare const pending: PromiseLike<number>;
+      function wrap(): PromiseLike<number> { return pending; }
+      class Job extends Promise<number> {}
+      declare const job: Job;
+      probe(connect());
+      probe(pending);
+      probe(wrap());
+      probe(job);
+    `,
+    untyped: ['no', 'no', 'no', 'unknown'],
+    typed: ['no', 'no', 'no', 'yes'],
+  },
+  {
     name: 'async function declarations, hoisted, expressions and arrows',
     code: `
       probe(init());
