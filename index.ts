@@ -77,4 +77,4 @@ function readPackageJson(): { name: string; version: string } {
   }
   throw new Error('eslint-plugin-async-pitfalls: package.json not found');
 }
-export { rules };
+

@@ -28,8 +28,8 @@ export const allowSchema: JSONSchema.JSONSchema4 = {
         additionalProperties: false,
         required: ['from', 'package', 'name'],
         properties: {
-          from: { type: 'string', enum: ['package'] },
-          package: { type: 'string', minLength: 1 },
+          from: { type: 'string', enum: ['package'], description: 'The callee or type comes from an npm package or a Node.js builtin.' },
+          package: { type: 'string', minLength: 1, description: 'The package name, such as `vue-router` or `node:test`.' },
           name: nameSchema(),
         },
       },
@@ -38,7 +38,11 @@ export const allowSchema: JSONSchema.JSONSchema4 = {
         additionalProperties: false,
         required: ['from', 'name'],
         properties: {
-          from: { type: 'string', enum: ['file', 'lib'] },
+          from: {
+            type: 'string',
+            enum: ['file', 'lib'],
+            description: '`file`: declared in the file being linted; `lib`: a global of the JavaScript or DOM library.',
+          },
           name: nameSchema(),
         },
       },
@@ -48,6 +52,7 @@ export const allowSchema: JSONSchema.JSONSchema4 = {
 
 function nameSchema(): JSONSchema.JSONSchema4 {
   return {
+    description: 'The export, function or type name (or several), as a dotted path for members: `test.skip`.',
     oneOf: [
       { type: 'string', minLength: 1 },
       { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
