@@ -114,8 +114,11 @@ async function worker({ worker: variantName, corpus: corpusName, stats, plugin: 
   ];
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, cache: false, stats });
   const t1 = performance.now();
+  const cpu1 = process.cpuUsage();
   const results = await eslint.lintFiles(corpus.lint);
+  const cpu = process.cpuUsage(cpu1);
   const lintMs = performance.now() - t1;
+  const cpuMs = (cpu.user + cpu.system) / 1000;
 
   const findings = [];
   const ruleMs = {};
@@ -140,6 +143,7 @@ async function worker({ worker: variantName, corpus: corpusName, stats, plugin: 
     lines,
     importMs,
     lintMs,
+    cpuMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     fatal,
     findings,
@@ -180,9 +184,9 @@ async function main({ reps, statsReps, corpus: corpusName, variants, plugin }) {
       const r = run(v, corpus, false);
       wall[v].push(r);
       first[v] ??= r;
-      line.push(`${v} ${fmt(r.lintMs)}`);
+      line.push(`${v} ${fmt(r.lintMs)}/${fmt(r.cpuMs)}`);
     }
-    console.log(`  rep ${rep + 1}/${reps}: ${line.join('  ')} (ms)`);
+    console.log(`  rep ${rep + 1}/${reps}: ${line.join('  ')} (wall/cpu ms)`);
   }
 
   const statsVariants = ['b', 'c', 'e'].filter((v) => variants.includes(v));
@@ -194,34 +198,40 @@ async function main({ reps, statsReps, corpus: corpusName, variants, plugin }) {
 
   const any = first[variants[0]];
   console.log(`\n${any.files} files, ${any.lines} lines`);
-  console.log('\nWall time of lintFiles (ms), fresh process per run:');
-  console.log(`  ${pad('variant', 58)}${lpad('median', 9)}${lpad('min', 9)}${lpad('max', 9)}  added over its floor (median)   max RSS MB`);
-  const med = {};
-  for (const v of variants) {
-    const times = wall[v].map((r) => r.lintMs);
-    med[v] = median(times);
-    const floor = VARIANTS[v].typed ? 'a' : 'd';
-    let added = '';
-    if (v !== floor && med[floor] !== undefined) {
-      const delta = med[v] - med[floor];
-      added = `${delta >= 0 ? '+' : ''}${fmt(delta)} ms (${delta >= 0 ? '+' : ''}${((100 * delta) / med[floor]).toFixed(1)}%)`;
+  const metrics = [
+    ['lintMs', 'Wall time of lintFiles (ms), fresh process per run'],
+    ['cpuMs', 'CPU time (user+sys) of lintFiles (ms): less sensitive to other processes on the machine'],
+  ];
+  for (const [metric, title] of metrics) {
+    console.log(`\n${title}:`);
+    console.log(`  ${pad('variant', 58)}${lpad('median', 9)}${lpad('min', 9)}${lpad('max', 9)}  added over its floor (median)   max RSS MB`);
+    const med = {};
+    for (const v of variants) {
+      const times = wall[v].map((r) => r[metric]);
+      med[v] = median(times);
+      const floor = VARIANTS[v].typed ? 'a' : 'd';
+      let added = '';
+      if (v !== floor && med[floor] !== undefined) {
+        const delta = med[v] - med[floor];
+        added = `${delta >= 0 ? '+' : ''}${fmt(delta)} ms (${delta >= 0 ? '+' : ''}${((100 * delta) / med[floor]).toFixed(1)}%)`;
+      }
+      console.log(
+        `  ${pad(`${v}  ${VARIANTS[v].label}`, 58)}${lpad(fmt(med[v]), 9)}${lpad(fmt(Math.min(...times)), 9)}${lpad(fmt(Math.max(...times)), 9)}  ${pad(added, 31)}${lpad(fmt(median(wall[v].map((r) => r.maxRssMb))), 9)}`,
+      );
     }
-    console.log(
-      `  ${pad(`${v}  ${VARIANTS[v].label}`, 58)}${lpad(fmt(med[v]), 9)}${lpad(fmt(Math.min(...times)), 9)}${lpad(fmt(Math.max(...times)), 9)}  ${pad(added, 31)}${lpad(fmt(median(wall[v].map((r) => r.maxRssMb))), 9)}`,
-    );
+    if (['a', 'b', 'c'].every((v) => variants.includes(v))) {
+      const ofMedians = (med.b - med.a) / (med.c - med.a);
+      const paired = median(wall.a.map((_, i) => (wall.b[i][metric] - wall.a[i][metric]) / (wall.c[i][metric] - wall.a[i][metric])));
+      console.log(`  typed   (b-a)/(c-a) = ${ofMedians.toFixed(2)} from medians; ${paired.toFixed(2)} median of per-rep ratios`);
+    }
+    if (['d', 'e'].every((v) => variants.includes(v))) {
+      const paired = median(wall.d.map((_, i) => wall.e[i][metric] / wall.d[i][metric]));
+      console.log(
+        `  untyped e/d = ${(med.e / med.d).toFixed(3)} from medians; ${paired.toFixed(3)} median of per-rep ratios (budget for the whole recommended set: <= 1.10)`,
+      );
+    }
   }
-
-  console.log('\nRatios:');
-  if (['a', 'b', 'c'].every((v) => variants.includes(v))) {
-    const ofMedians = (med.b - med.a) / (med.c - med.a);
-    const paired = median(wall.a.map((_, i) => (wall.b[i].lintMs - wall.a[i].lintMs) / (wall.c[i].lintMs - wall.a[i].lintMs)));
-    console.log(`  typed   (b-a)/(c-a) = ${ofMedians.toFixed(2)} from medians; ${paired.toFixed(2)} median of per-rep ratios`);
-    console.log(`          (c-a) = ${fmt(med.c - med.a)} ms is noise-sensitive: see the per-rule times below`);
-  }
-  if (['d', 'e'].every((v) => variants.includes(v))) {
-    const paired = median(wall.d.map((_, i) => wall.e[i].lintMs / wall.d[i].lintMs));
-    console.log(`  untyped e/d = ${(med.e / med.d).toFixed(3)} from medians; ${paired.toFixed(3)} median of per-rep ratios (budget for the whole recommended set: <= 1.10)`);
-  }
+  console.log('  (differences of a few hundred ms are within run-to-run noise here: trust the per-rule times below more)');
 
   if (statsReps > 0 && statsVariants.length > 0) {
     console.log(`\nPer-rule time from ESLint stats (ms summed over files, median of ${statsReps} runs; stats runs are slower, compare within):`);
