@@ -72,7 +72,7 @@ export function functionKind(fn: FunctionNode): ContextKind {
 
 function computeKind(fn: FunctionNode): ContextKind {
   const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') return 'constructor';
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') return 'constructor';
   if (isPromiseCallback(fn)) return 'promise-callback';
   if (isPromiseExecutor(fn)) return 'promise-executor';
   if (fn.async) return 'async-function';

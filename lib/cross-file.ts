@@ -77,7 +77,7 @@ function summarize(context: AnyContext, file: string): Summary | null {
     const text = readFileSync(file, 'utf8');
     if (text.length > MAX_BYTES) return null;
     const options = {
-      ...(context.languageOptions.parserOptions ?? {}),
+      ...context.languageOptions.parserOptions,
       ecmaVersion: 'latest',
       sourceType: 'module',
       filePath: file,
@@ -138,7 +138,6 @@ export function readExports(program: TSESTree.Program): Summary {
         if (statement.declaration) noteDeclaration(statement.declaration, (name) => name);
         else if (!statement.source) {
           for (const specifier of statement.specifiers) {
-            if (specifier.local.type !== AST_NODE_TYPES.Identifier) continue;
             const exportedName =
               specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
             pendingNames.push([exportedName, specifier.local.name]);

@@ -147,7 +147,7 @@ function resolveIdentifier(
         : null;
     }
     const parent = decl.parent;
-    if (parent?.type !== AST_NODE_TYPES.ImportDeclaration) return null;
+    if (parent.type !== AST_NODE_TYPES.ImportDeclaration) return null;
     const module = canonicalModule(parent.source.value);
     if (decl.type === AST_NODE_TYPES.ImportSpecifier) {
       const imported = decl.imported.type === AST_NODE_TYPES.Identifier ? decl.imported.name : decl.imported.value;

@@ -220,9 +220,9 @@ class Oracle implements PromiseOracle {
     if (!info) return true;
     const type = info.typeOf(value);
     if (!type || isAnyLike(type, info)) return true;
-    const nullish = info.ts.TypeFlags.Undefined | info.ts.TypeFlags.Null | info.ts.TypeFlags.Void;
+    const nullish = (info.ts.TypeFlags.Undefined | info.ts.TypeFlags.Null | info.ts.TypeFlags.Void) as ts.TypeFlags;
     return info.tsutils
-      .unionTypeParts(type)
+      .unionConstituents(type)
       .filter((part) => !info.tsutils.isTypeFlagSet(part, nullish))
       .every((part) => part.getProperty('catch') !== undefined);
   }
@@ -805,7 +805,7 @@ class Oracle implements PromiseOracle {
     while (current) {
       if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
         const owner = current.parent;
-        if (owner?.type !== AST_NODE_TYPES.MethodDefinition && owner?.type !== AST_NODE_TYPES.PropertyDefinition) {
+        if (owner.type !== AST_NODE_TYPES.MethodDefinition && owner.type !== AST_NODE_TYPES.PropertyDefinition) {
           return null;
         }
         isStatic = owner.static;
@@ -836,7 +836,7 @@ class Oracle implements PromiseOracle {
     const type = info.checker.getTypeAtLocation(tsNode);
     if (isAnyLike(type, info)) return 'unknown';
     let answer: Answer = 'no';
-    for (const part of info.tsutils.unionTypeParts(info.checker.getApparentType(type))) {
+    for (const part of info.tsutils.unionConstituents(info.checker.getApparentType(type))) {
       for (const signature of part.getCallSignatures()) {
         const one = this.classifyType(signature.getReturnType(), tsNode, info);
         if (one === 'yes') return 'yes';
@@ -852,7 +852,7 @@ class Oracle implements PromiseOracle {
     const type = info.checker.getTypeAtLocation(tsNode);
     if (isAnyLike(type, info)) return 'unknown';
     let answer: Answer = 'no';
-    for (const part of info.tsutils.unionTypeParts(type)) {
+    for (const part of info.tsutils.unionConstituents(type)) {
       let elements: readonly ts.Type[] = [];
       if (info.checker.isArrayType(part)) elements = info.checker.getTypeArguments(part as ts.TypeReference).slice(0, 1);
       else if (info.checker.isTupleType(part)) elements = info.checker.getTypeArguments(part as ts.TypeReference);
@@ -875,12 +875,12 @@ class Oracle implements PromiseOracle {
     }
     if (isAnyLike(target, info)) return 'unknown';
     let answer: Answer = 'no';
-    for (const part of tsutils.unionTypeParts(target)) {
+    for (const part of tsutils.unionConstituents(target)) {
       if (isAnyLike(part, info)) {
         answer = 'unknown';
         continue;
       }
-      for (const member of tsutils.intersectionTypeParts(part)) {
+      for (const member of tsutils.intersectionConstituents(part)) {
         if (this.isThenableType(member, tsNode, info)) return 'yes';
       }
     }
@@ -923,7 +923,7 @@ function findClassMember(
       !(member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') &&
       keyName(member.key, member.computed) === name
     ) {
-      return member as ClassMember;
+      return member;
     }
   }
   if (superClassOf && cls.superClass && depth < 4) {

@@ -112,7 +112,7 @@ export function matchesAllowedType(info: TypeInfo | null, node: TSESTree.Node, s
   if (!info || specs.length === 0) return false;
   const type = info.typeOf(node);
   if (!type) return false;
-  for (const part of info.tsutils.unionTypeParts(type)) {
+  for (const part of info.tsutils.unionConstituents(type)) {
     const symbol = part.aliasSymbol ?? part.getSymbol();
     if (!symbol) continue;
     const name = symbol.getName();
