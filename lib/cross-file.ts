@@ -7,11 +7,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, skipWrappers } from './ast.js';
+import { isFunctionNode, skipWrappers, type FunctionNode } from './ast.js';
+import { readExportsWithTypeScript } from './cross-file-ts.js';
+import { ExportsBuilder, noteMethod, shapeAnswer, type Summary } from './module-exports.js';
 import type { Answer } from './promise-oracle.js';
+import { loadTypeScript } from './type-info.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type Summary = ReadonlyMap<string, Answer>;
 
 interface CacheEntry {
   readonly mtimeMs: number;
@@ -70,12 +72,20 @@ interface ParserLike {
 }
 
 function summarize(context: AnyContext, file: string): Summary | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  if (text.length > MAX_BYTES) return null;
+  // TypeScript's parser alone is much cheaper than a parse converted to ESTree.
+  const typescript = loadTypeScript();
+  if (typescript) return readExportsWithTypeScript(typescript, file, text);
   const parser = context.languageOptions.parser as ParserLike | undefined;
   if (!parser) return null;
   let program: TSESTree.Program;
   try {
-    const text = readFileSync(file, 'utf8');
-    if (text.length > MAX_BYTES) return null;
     const options = {
       ...context.languageOptions.parserOptions,
       ecmaVersion: 'latest',
@@ -98,36 +108,24 @@ function summarize(context: AnyContext, file: string): Summary | null {
   return readExports(program);
 }
 
-/** Reads the top level of a module: its exported functions and what they return. */
+/** Reads the top level of a module (ESTree): its exported functions and what they return. */
 export function readExports(program: TSESTree.Program): Summary {
-  const locals = new Map<string, Answer>();
-  const localMethods = new Map<string, Map<string, Answer>>();
-  const exported = new Map<string, Answer>();
-  const pendingNames: [exportedName: string, localName: string][] = [];
+  const builder = new ExportsBuilder();
 
   const noteDeclaration = (node: TSESTree.Node, exportAs: ((name: string) => string) | null): void => {
     if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.TSDeclareFunction) {
-      const answer = declaredReturn(node);
-      const name = node.id?.name;
-      if (name) locals.set(name, answer);
-      if (exportAs) exported.set(exportAs(name ?? 'default'), answer);
-    } else if (
-      node.type === AST_NODE_TYPES.ClassDeclaration ||
-      node.type === AST_NODE_TYPES.TSInterfaceDeclaration
-    ) {
+      const name = node.id?.name ?? null;
+      builder.fn(name, declaredReturn(node), exportAs ? exportAs(name ?? 'default') : null);
+    } else if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.TSInterfaceDeclaration) {
       // Methods as `Class#method`, for `new Class().method()` and `x: Class` in the importer.
-      const name = node.id?.name;
-      const methods = methodAnswers(node);
-      if (name) localMethods.set(name, methods);
-      if (exportAs) for (const [method, answer] of methods) exported.set(`${exportAs(name ?? 'default')}#${method}`, answer);
+      const name = node.id?.name ?? null;
+      builder.cls(name, methodAnswers(node), exportAs ? exportAs(name ?? 'default') : null);
     } else if (node.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of node.declarations) {
         if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
         const value = skipWrappers(declarator.init);
         if (!isFunctionNode(value)) continue;
-        const answer = declaredReturn(value);
-        locals.set(declarator.id.name, answer);
-        if (exportAs) exported.set(exportAs(declarator.id.name), answer);
+        builder.fn(declarator.id.name, declaredReturn(value), exportAs ? exportAs(declarator.id.name) : null);
       }
     }
   };
@@ -140,57 +138,45 @@ export function readExports(program: TSESTree.Program): Summary {
           for (const specifier of statement.specifiers) {
             const exportedName =
               specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
-            pendingNames.push([exportedName, specifier.local.name]);
+            builder.alias(exportedName, specifier.local.name);
           }
         }
         break;
       case AST_NODE_TYPES.ExportDefaultDeclaration: {
         const declaration = statement.declaration;
         if (isFunctionNode(declaration)) {
-          noteDeclaration(declaration, () => 'default');
-          if (declaration.type !== AST_NODE_TYPES.FunctionDeclaration) exported.set('default', declaredReturn(declaration));
+          if (declaration.type === AST_NODE_TYPES.FunctionDeclaration) noteDeclaration(declaration, () => 'default');
+          else builder.fn(null, declaredReturn(declaration), 'default');
         } else if (declaration.type === AST_NODE_TYPES.ClassDeclaration) {
           noteDeclaration(declaration, () => 'default');
         } else if (declaration.type === AST_NODE_TYPES.Identifier) {
-          pendingNames.push(['default', declaration.name]);
+          builder.alias('default', declaration.name);
         }
         break;
       }
       case AST_NODE_TYPES.ExpressionStatement:
-        noteCommonJsExport(statement.expression, exported, pendingNames);
+        noteCommonJsExport(statement.expression, builder);
         break;
       default:
         noteDeclaration(statement, null);
     }
   }
-  for (const [exportedName, localName] of pendingNames) {
-    const answer = locals.get(localName);
-    if (answer) exported.set(exportedName, answer);
-    for (const [method, methodAnswer] of localMethods.get(localName) ?? []) {
-      exported.set(`${exportedName}#${method}`, methodAnswer);
-    }
-  }
-  return exported;
+  return builder.finish();
 }
 
 /** Instance methods of a class or interface and what each returns. */
 function methodAnswers(node: TSESTree.ClassDeclaration | TSESTree.TSInterfaceDeclaration): Map<string, Answer> {
   const answers = new Map<string, Answer>();
-  const note = (key: TSESTree.Node, computed: boolean, answer: Answer): void => {
-    const name = key.type === AST_NODE_TYPES.Identifier && !computed ? key.name : null;
-    if (name === null) return;
-    // Overloads: any signature returning a promise is enough.
-    const previous = answers.get(name);
-    answers.set(name, previous === 'yes' || answer === 'yes' ? 'yes' : previous && previous !== answer ? 'unknown' : answer);
-  };
+  const name = (key: TSESTree.Node, computed: boolean): string | null =>
+    key.type === AST_NODE_TYPES.Identifier && !computed ? key.name : null;
   for (const member of node.body.body) {
     if (member.type === AST_NODE_TYPES.MethodDefinition && !member.static && member.kind === 'method') {
-      note(member.key, member.computed, declaredReturn(member.value));
+      noteMethod(answers, name(member.key, member.computed), declaredReturn(member.value));
     } else if (member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && member.value) {
       const value = skipWrappers(member.value);
-      if (isFunctionNode(value)) note(member.key, member.computed, declaredReturn(value));
+      if (isFunctionNode(value)) noteMethod(answers, name(member.key, member.computed), declaredReturn(value));
     } else if (member.type === AST_NODE_TYPES.TSMethodSignature) {
-      note(member.key, member.computed, declaredReturn(member));
+      noteMethod(answers, name(member.key, member.computed), declaredReturn(member));
     }
   }
   return answers;
@@ -200,11 +186,7 @@ function methodAnswers(node: TSESTree.ClassDeclaration | TSESTree.TSInterfaceDec
  * CommonJS: `exports.save = async () => {}`, `module.exports.save = ...`,
  * `module.exports = { save, load: async () => {} }`, `module.exports = fn`.
  */
-function noteCommonJsExport(
-  expression: TSESTree.Expression,
-  exported: Map<string, Answer>,
-  pendingNames: [string, string][],
-): void {
+function noteCommonJsExport(expression: TSESTree.Expression, builder: ExportsBuilder): void {
   if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') return;
   const { left, right } = expression;
   if (left.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -212,21 +194,21 @@ function noteCommonJsExport(
   if (target === null) return;
   const value = skipWrappers(right);
   if (target !== 'module.exports') {
-    if (isFunctionNode(value)) exported.set(target, declaredReturn(value));
-    else if (value.type === AST_NODE_TYPES.Identifier) pendingNames.push([target, value.name]);
+    if (isFunctionNode(value)) builder.fn(null, declaredReturn(value), target);
+    else if (value.type === AST_NODE_TYPES.Identifier) builder.alias(target, value.name);
     return;
   }
   if (isFunctionNode(value)) {
-    exported.set('default', declaredReturn(value));
+    builder.fn(null, declaredReturn(value), 'default');
   } else if (value.type === AST_NODE_TYPES.Identifier) {
-    pendingNames.push(['default', value.name]);
+    builder.alias('default', value.name);
   } else if (value.type === AST_NODE_TYPES.ObjectExpression) {
     for (const property of value.properties) {
       if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
       const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
       if (key === null) continue;
-      if (isFunctionNode(property.value)) exported.set(key, declaredReturn(property.value));
-      else if (property.value.type === AST_NODE_TYPES.Identifier) pendingNames.push([key, property.value.name]);
+      if (isFunctionNode(property.value)) builder.fn(null, declaredReturn(property.value), key);
+      else if (property.value.type === AST_NODE_TYPES.Identifier) builder.alias(key, property.value.name);
     }
   }
 }
@@ -255,16 +237,16 @@ function commonJsTarget(node: TSESTree.MemberExpression): string | null {
 }
 
 /** What a function's own declaration says about its result, without reading its body's calls. */
-function declaredReturn(fn: TSESTree.Node): Answer {
-  if (!isFunctionNode(fn) && fn.type !== AST_NODE_TYPES.TSMethodSignature) return 'unknown';
-  if (fn.type !== AST_NODE_TYPES.TSMethodSignature) {
-    if (fn.generator) return 'no';
-    if (fn.async) return 'yes';
-  }
+function declaredReturn(fn: FunctionNode | TSESTree.TSMethodSignature): Answer {
   const returnType = fn.returnType?.typeAnnotation;
+  let written: string | null = null;
   if (returnType?.type === AST_NODE_TYPES.TSTypeReference && returnType.typeName.type === AST_NODE_TYPES.Identifier) {
-    return returnType.typeName.name === 'Promise' || returnType.typeName.name === 'PromiseLike' ? 'yes' : 'unknown';
+    written = returnType.typeName.name;
+  } else if (returnType?.type === AST_NODE_TYPES.TSVoidKeyword) {
+    written = 'void';
+  } else if (returnType) {
+    written = returnType.type;
   }
-  if (returnType?.type === AST_NODE_TYPES.TSVoidKeyword) return 'no';
-  return 'unknown';
+  const isFunction = fn.type !== AST_NODE_TYPES.TSMethodSignature;
+  return shapeAnswer({ async: isFunction && fn.async, generator: isFunction && fn.generator, returnType: written });
 }

@@ -741,14 +741,20 @@ class Oracle implements PromiseOracle {
     }
     if (!fn.body) return 'unknown';
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.syn(fn.body);
-    let answer: Answer | null = null;
+    // A function that returns a promise on some paths and a plain value (or
+    // `undefined`) on others is not "a promise" to its callers: `isexe(path, cb)`
+    // returns one only when no callback is passed. Only sure paths count.
+    let promises = false;
+    let values = mayCompleteNormally(fn.body);
+    let unknown = false;
     for (const argument of returnedValues(fn.body, this.context.sourceCode.visitorKeys)) {
       const one = argument ? this.syn(argument) : 'no';
-      if (one === 'yes') return 'yes';
-      answer = answer === null ? one : or(answer, one);
+      if (one === 'yes') promises = true;
+      else if (one === 'no') values = true;
+      else unknown = true;
     }
-    // No `return value` at all: the call yields `undefined`.
-    return answer ?? 'no';
+    if (promises) return values ? 'unknown' : 'yes';
+    return unknown ? 'unknown' : 'no';
   }
 
   // ---------------------------------------------------------------- scope helpers
@@ -933,8 +939,8 @@ function findClassMember(
   return null;
 }
 
-/** Every `return <value>` of a function body, not descending into nested functions. */
-function* returnedValues(
+/** Every `return <value>` of a function body (`null` for a bare `return`), not descending into nested functions. */
+export function* returnedValues(
   body: TSESTree.BlockStatement,
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
 ): Generator<TSESTree.Expression | null> {
@@ -955,6 +961,30 @@ function* returnedValues(
         stack.push(child as TSESTree.Node);
       }
     }
+  }
+}
+
+/**
+ * Can running this statement reach its end without `return` or `throw`?
+ * Conservative: true unless every branch visibly returns or throws.
+ */
+function mayCompleteNormally(node: TSESTree.Statement): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+      return false;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = node.body[node.body.length - 1];
+      return !last || node.body.every(mayCompleteNormally);
+    }
+    case AST_NODE_TYPES.IfStatement:
+      return !node.alternate || mayCompleteNormally(node.consequent) || mayCompleteNormally(node.alternate);
+    case AST_NODE_TYPES.TryStatement: {
+      if (node.finalizer && !mayCompleteNormally(node.finalizer)) return false;
+      return mayCompleteNormally(node.block) || (node.handler !== null && mayCompleteNormally(node.handler.body));
+    }
+    default:
+      return true;
   }
 }
 

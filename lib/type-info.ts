@@ -23,6 +23,23 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 const cache = new WeakMap<object, TypeInfo | null>();
 const load = createRequire(import.meta.url);
 
+let typescript: typeof ts | null | undefined;
+
+/**
+ * The `typescript` module, or null when it is not installed. Loaded lazily, so
+ * that users without TypeScript can run the untyped configs.
+ */
+export function loadTypeScript(): typeof ts | null {
+  if (typescript === undefined) {
+    try {
+      typescript = load('typescript') as typeof ts;
+    } catch {
+      typescript = null;
+    }
+  }
+  return typescript;
+}
+
 /**
  * The checker for this file, or null when there is none (no `project` /
  * `projectService`, another parser, or `typescript` not installed). Never throws.
@@ -40,11 +57,10 @@ function build(services: Partial<TSESLint.SourceCode['parserServices']> | undefi
   const program = services?.program;
   const map = services?.esTreeNodeToTSNodeMap;
   if (!program || !map) return null;
-  let tsModule: typeof ts;
+  const tsModule = loadTypeScript();
   let utils: typeof tsutils;
+  if (!tsModule) return null;
   try {
-    // Loaded lazily so that users without TypeScript can run the untyped configs.
-    tsModule = load('typescript') as typeof ts;
     utils = load('ts-api-utils') as typeof tsutils;
   } catch {
     return null;

@@ -998,6 +998,20 @@ export function tick() {
 const javascript = {
   valid: [
     {
+      // Promise only when no callback is given (isexe, many Node-style APIs): called with one, nothing floats.
+      code: `function isexe(path, cb) {
+  if (!cb) {
+    return new Promise((resolve, reject) => {
+      isexe(path, (error, is) => (error ? reject(error) : resolve(is)));
+    });
+  }
+  cb(null, path.length > 0);
+}
+isexe('/usr/bin/node', () => {});
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+    },
+    {
       code: `const fs = require('fs');
 async function main() {
   await fs.promises.writeFile('/tmp/x', '');
