@@ -86,6 +86,17 @@ export function cannotBePromise(node: TSESTree.Node): boolean {
   return NEVER_PROMISE_SHAPES.has(node.type);
 }
 
+const ARRAY_MAKING_METHODS = new Set(['map', 'flatMap', 'from', 'filter', 'slice', 'concat']);
+
+function mayMakeArray(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return true;
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  return name !== null && ARRAY_MAKING_METHODS.has(name);
+}
+
 function or(a: Answer, b: Answer): Answer {
   if (a === 'yes' || b === 'yes') return 'yes';
   return a === 'no' && b === 'no' ? 'no' : 'unknown';
@@ -206,7 +217,8 @@ class Oracle implements PromiseOracle {
         }
       }
     }
-    if (!this.info) return 'unknown';
+    // Ask the checker only about shapes that make arrays: `x.map(f)`, `Array.from(x, f)`, a variable.
+    if (!this.info || !mayMakeArray(target)) return 'unknown';
     return this.typedIsPromiseArray(target, this.info);
   }
 

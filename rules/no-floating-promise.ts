@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipWrappers, valueParent } from '../lib/ast.js';
-import { enclosingFunction, getAsyncContext, isLastStatementOf, type AsyncContext } from '../lib/async-context.js';
+import { getAsyncContext, isLastStatementOf, type AsyncContext } from '../lib/async-context.js';
 import { createRule } from '../lib/create-rule.js';
 import { appendCatch, awaitAll, insertAwait, prefixReturn, wrapCatch } from '../lib/fixes.js';
 import { isHandledPromise, knownSafeCallees } from '../lib/promise-handling.js';
@@ -215,9 +215,8 @@ export default createRule<Options, MessageIds>({
       if (declaration.declare || declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration) return;
       const [variable] = sourceCode.getDeclaredVariables(node);
       if (!variable || variable.references.some((ref) => ref.isWrite() && ref.identifier !== node.id)) return;
-      const owner = enclosingFunction(node);
       // Cheap before costly: look at how the variable is used before asking what it holds.
-      if (variable.references.some((ref) => !ref.isWrite() && consumes(ref.identifier, owner))) return;
+      if (variable.references.some((ref) => !ref.isWrite() && !ignoresPromise(ref.identifier))) return;
       const init = skipWrappers(node.init);
       const holdsPromises = oracle.isPromise(init) === 'yes' || oracle.isPromiseArray(init) === 'yes';
       if (!holdsPromises || isHandledPromise(init) || isAllowed(init) || isAllowedType(init)) return;
@@ -272,45 +271,13 @@ function droppedMessage(node: TSESTree.Expression, where: AsyncContext): Message
 }
 
 /**
- * Does this read of a stored promise hand it on to someone who can wait for
- * it: `await p`, `return p`, `f(p)`, `[p]`, `{ p }`, `p.then(...)`, a closure?
+ * Does this read of a stored promise leave it unwaited-for? Only reads that look
+ * at it without using it: `jobs.length`, `typeof p`, `void p`. Any other read
+ * hands it on (awaited, returned, passed, chained, captured by a closure) or uses
+ * it as a value, which is `no-unawaited-value`'s to judge.
  */
-function consumes(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, owner: TSESTree.Node | null): boolean {
-  if (enclosingFunction(identifier) !== owner) return true;
+function ignoresPromise(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
   const { parent, child } = valueParent(identifier);
-  if (!parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.AwaitExpression:
-    case AST_NODE_TYPES.ReturnStatement:
-    case AST_NODE_TYPES.YieldExpression:
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-    case AST_NODE_TYPES.ArrayExpression:
-    case AST_NODE_TYPES.Property:
-    case AST_NODE_TYPES.SpreadElement:
-    case AST_NODE_TYPES.ExportSpecifier:
-    case AST_NODE_TYPES.ExportDefaultDeclaration:
-    case AST_NODE_TYPES.JSXExpressionContainer:
-    case AST_NODE_TYPES.ExpressionStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-    case AST_NODE_TYPES.LogicalExpression:
-    case AST_NODE_TYPES.SequenceExpression:
-    case AST_NODE_TYPES.ThrowStatement:
-      return true;
-    case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return parent.arguments.includes(child as TSESTree.Expression);
-    case AST_NODE_TYPES.AssignmentExpression:
-      return parent.right === child;
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === child;
-    case AST_NODE_TYPES.PropertyDefinition:
-      return parent.value === child;
-    case AST_NODE_TYPES.MemberExpression: {
-      if (parent.object !== child) return false;
-      const name = memberName(parent);
-      return name === 'then' || name === 'catch' || name === 'finally';
-    }
-    default:
-      return false;
-  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.object === child && memberName(parent) === 'length';
+  return parent?.type === AST_NODE_TYPES.UnaryExpression && (parent.operator === 'typeof' || parent.operator === 'void');
 }
