@@ -1,0 +1,244 @@
+/**
+ * Typed mode's view of blocking calls: the checker tells which declaration a
+ * callee names, so `this.fs.readFileSync(p)` is `fs.readFileSync` and
+ * `loadConfig()` imported from another file of the program can be followed
+ * into its body (bounded depth; each declaration summarised once per program,
+ * cycle-safe). Only asked about calls that syntax could not settle.
+ */
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { memberName, skipWrappers } from './ast.js';
+import { BUSY_WAIT, IN_PLACE_CALLBACK_METHODS, type BlockingSite } from './blocking.js';
+import { blockingApis, catalogNames, lookupBlockingApi, type BlockingApi } from './catalogs/blocking-apis.js';
+import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
+import type { TypeInfo } from './type-info.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type FunctionLike = ts.FunctionLikeDeclaration;
+
+const MAX_DEPTH = 4;
+const MAX_LABEL = 40;
+const CLOCK_TEXT = /\b(?:Date\.now|performance\.now|process\.hrtime(?:\.bigint)?|getTime)\s*\(/;
+const names = catalogNames(blockingApis);
+
+/** Per program: what each followed declaration blocks on (null: nothing). */
+const summaries = new WeakMap<ts.Node, BlockingSite | null>();
+const inProgress = new WeakSet<ts.Node>();
+
+/** Could a callee with this last name be a catalog API? A free syntactic check before asking the checker. */
+export function mayNameBlockingApi(callee: TSESTree.Node): boolean {
+  const target = skipWrappers(callee);
+  const name =
+    target.type === AST_NODE_TYPES.Identifier
+      ? target.name
+      : target.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(target)
+        : null;
+  return name !== null && (names.has(name) || name.endsWith('Sync'));
+}
+
+/** The catalog API the checker says this call runs (`this.fs.readFileSync(p)`), or null. */
+export function typedBlockingApi(
+  info: TypeInfo,
+  call: TSESTree.CallExpression,
+): { readonly api: BlockingApi; readonly target: ImportTarget } | null {
+  const tsNode = info.tsNode(call);
+  if (!tsNode || !info.ts.isCallExpression(tsNode)) return null;
+  const declaration = signatureDeclaration(info, tsNode);
+  return declaration ? catalogEntryOf(info, declaration) : null;
+}
+
+/**
+ * For a call syntax could not follow (a function imported from another file,
+ * a method of a typed field): where the function the checker resolves it to
+ * blocks, following further calls across files up to a bounded depth.
+ */
+export function typedBlockingHelper(info: TypeInfo, sourceCode: SourceCode, call: TSESTree.CallExpression): BlockingSite | null {
+  const target = skipWrappers(call.callee);
+  if (target.type !== AST_NODE_TYPES.Identifier && target.type !== AST_NODE_TYPES.MemberExpression) return null;
+  // Globals and packages are not followed: their code is not the user's to change.
+  const resolved = getImportResolver(sourceCode)(target);
+  if (resolved && !resolved.module.startsWith('.')) return null;
+  const tsNode = info.tsNode(call);
+  if (!tsNode || !info.ts.isCallExpression(tsNode)) return null;
+  const declaration = signatureDeclaration(info, tsNode);
+  const fn = declaration ? projectFunction(info, declaration) : null;
+  return fn ? blockingSiteOf(info, fn, 0) : null;
+}
+
+/** The declaration of the signature the checker picks for this call (the overload, the arrow a `const` holds). */
+function signatureDeclaration(info: TypeInfo, call: ts.CallExpression): ts.Declaration | null {
+  const declaration = info.checker.getResolvedSignature(call)?.getDeclaration() as ts.Declaration | undefined;
+  return declaration && !info.ts.isJSDocSignature(declaration) ? declaration : null;
+}
+
+function isProjectFile(info: TypeInfo, file: ts.SourceFile): boolean {
+  return (
+    !file.isDeclarationFile &&
+    !info.program.isSourceFileFromExternalLibrary(file) &&
+    !file.fileName.replaceAll('\\', '/').includes('/node_modules/')
+  );
+}
+
+/** The declaration as a sync function with a body in a project file; null otherwise. */
+function projectFunction(info: TypeInfo, declaration: ts.Declaration): FunctionLike | null {
+  const { ts: tsApi } = info;
+  if (!tsApi.isFunctionLike(declaration) || !isProjectFile(info, declaration.getSourceFile())) return null;
+  const fn = declaration as FunctionLike;
+  if (!fn.body || fn.asteriskToken) return null;
+  if (fn.modifiers?.some((modifier) => modifier.kind === tsApi.SyntaxKind.AsyncKeyword)) return null;
+  return fn;
+}
+
+/** `(module, path)` of a declaration in a library or `.d.ts` file, and its catalog entry. */
+function catalogEntryOf(info: TypeInfo, declaration: ts.Declaration): { api: BlockingApi; target: ImportTarget } | null {
+  const { ts: tsApi, program } = info;
+  if (isProjectFile(info, declaration.getSourceFile())) return null;
+  const name = (declaration as { name?: ts.Node }).name;
+  if (!name || !(tsApi.isIdentifier(name) || tsApi.isStringLiteral(name))) return null;
+  const exportPath = [name.text];
+  let module: string | null = null;
+  for (let current: ts.Node = declaration.parent; ; current = current.parent) {
+    if (tsApi.isModuleDeclaration(current)) {
+      if (tsApi.isStringLiteral(current.name)) {
+        module = canonicalModule(current.name.text);
+        break;
+      }
+      exportPath.unshift(current.name.text);
+    } else if ((tsApi.isInterfaceDeclaration(current) || tsApi.isClassDeclaration(current)) && current.name) {
+      exportPath.unshift(current.name.text);
+    } else if (tsApi.isSourceFile(current)) {
+      module = program.isSourceFileDefaultLibrary(current) ? GLOBAL : packageOf(current.fileName);
+      break;
+    }
+  }
+  if (module === null) return null;
+  const api = lookupBlockingApi(blockingApis, module, exportPath);
+  return api ? { api, target: { module, path: exportPath } } : null;
+}
+
+/** `/x/node_modules/@types/fs-extra/index.d.ts` -> `fs-extra`; `/x/node_modules/glob/dist/index.d.ts` -> `glob`. */
+export function packageOf(fileName: string): string | null {
+  const normalized = fileName.replaceAll('\\', '/');
+  const at = normalized.lastIndexOf('/node_modules/');
+  if (at === -1) return null;
+  const parts = normalized.slice(at + '/node_modules/'.length).split('/');
+  const [first = '', second = ''] = parts;
+  if (first === '@types') return second.includes('__') ? `@${second.replace('__', '/')}` : second || null;
+  return first.startsWith('@') ? `${first}/${second}` : first || null;
+}
+
+function blockingSiteOf(info: TypeInfo, fn: FunctionLike, depth: number): BlockingSite | null {
+  const cached = summaries.get(fn);
+  if (cached !== undefined) return cached;
+  if (inProgress.has(fn) || depth > MAX_DEPTH) return null;
+  inProgress.add(fn);
+  let site: BlockingSite | null = null;
+  try {
+    site = firstSite(info, fn, depth);
+  } finally {
+    inProgress.delete(fn);
+  }
+  // A result cut short by the depth bound is not cached: a shallower caller may see further.
+  if (site || depth === 0) summaries.set(fn, site);
+  return site;
+}
+
+function firstSite(info: TypeInfo, fn: FunctionLike, depth: number): BlockingSite | null {
+  const { ts: tsApi } = info;
+  const body = fn.body;
+  if (!body) return null;
+  const file = fn.getSourceFile();
+  const siteAt = (node: ts.Node, label: string): BlockingSite => ({
+    label,
+    file: path.basename(file.fileName),
+    line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
+  });
+  let site: BlockingSite | null = null;
+  const visit = (node: ts.Node): void => {
+    if (site) return;
+    if (node !== fn && tsApi.isFunctionLike(node) && !runsInPlace(info, node)) return;
+    if (tsApi.isCallExpression(node) && !isLazyInit(info, node, fn)) {
+      const declaration = signatureDeclaration(info, node);
+      if (declaration) {
+        if (catalogEntryOf(info, declaration)) {
+          site = siteAt(node, labelOf(node.expression, file));
+          return;
+        }
+        const next = projectFunction(info, declaration);
+        const inner = next && next !== fn ? blockingSiteOf(info, next, depth + 1) : null;
+        if (inner) {
+          site = inner;
+          return;
+        }
+      }
+    }
+    if (isBusyWait(info, node, file)) {
+      site = siteAt(node, BUSY_WAIT);
+      return;
+    }
+    tsApi.forEachChild(node, visit);
+  };
+  tsApi.forEachChild(body, visit);
+  return site;
+}
+
+function labelOf(node: ts.Node, file: ts.SourceFile): string {
+  const text = node.getText(file);
+  return text.length <= MAX_LABEL && !text.includes('\n') ? text : 'a blocking call';
+}
+
+function runsInPlace(info: TypeInfo, fn: ts.Node): boolean {
+  const { ts: tsApi } = info;
+  const like = fn as FunctionLike;
+  if (like.asteriskToken || like.modifiers?.some((modifier) => modifier.kind === tsApi.SyntaxKind.AsyncKeyword)) return false;
+  let child: ts.Node = fn;
+  let parent = fn.parent;
+  while (tsApi.isParenthesizedExpression(parent)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!tsApi.isCallExpression(parent)) return false;
+  if (parent.expression === child) return true;
+  const callee = parent.expression;
+  return tsApi.isPropertyAccessExpression(callee) && IN_PLACE_CALLBACK_METHODS.has(callee.name.text);
+}
+
+/** A loop whose condition reads the clock and whose body is empty. */
+function isBusyWait(info: TypeInfo, node: ts.Node, file: ts.SourceFile): boolean {
+  const { ts: tsApi } = info;
+  if (!tsApi.isWhileStatement(node) && !tsApi.isDoStatement(node) && !tsApi.isForStatement(node)) return false;
+  const condition = tsApi.isForStatement(node) ? node.condition : node.expression;
+  if (!condition || !CLOCK_TEXT.test(condition.getText(file))) return false;
+  const body = node.statement;
+  return tsApi.isEmptyStatement(body) || (tsApi.isBlock(body) && body.statements.every((statement) => tsApi.isEmptyStatement(statement)));
+}
+
+/** Inside `if (!cache) { cache = ... }` or on the right of `cache ??= ...`: runs once. */
+function isLazyInit(info: TypeInfo, node: ts.Node, boundary: ts.Node): boolean {
+  const { ts: tsApi } = info;
+  const file = node.getSourceFile();
+  let child = node;
+  for (let current = node.parent; current !== boundary && !tsApi.isSourceFile(current); current = current.parent) {
+    if (
+      tsApi.isBinaryExpression(current) &&
+      current.right === child &&
+      (current.operatorToken.kind === tsApi.SyntaxKind.QuestionQuestionEqualsToken ||
+        current.operatorToken.kind === tsApi.SyntaxKind.BarBarEqualsToken)
+    ) {
+      return true;
+    }
+    if (tsApi.isIfStatement(current) && current.thenStatement === child) {
+      const tested = current.expression.getText(file);
+      const assigns = (inner: ts.Node): boolean =>
+        (tsApi.isBinaryExpression(inner) &&
+          inner.operatorToken.kind === tsApi.SyntaxKind.EqualsToken &&
+          tested.includes(inner.left.getText(file))) ||
+        (tsApi.forEachChild(inner, (next) => (assigns(next) ? true : undefined)) ?? false);
+      if (assigns(current.thenStatement)) return true;
+    }
+    child = current;
+  }
+  return false;
+}
