@@ -100,3 +100,81 @@ export function prefixReturn(fixer: Fixer, statement: TSESTree.ExpressionStateme
 export function awaitAll(fixer: Fixer, sourceCode: SourceCode, node: TSESTree.Node): TSESLint.RuleFix {
   return fixer.replaceText(node, `await Promise.all(${sourceCode.getText(node)})`);
 }
+
+/** Plain text edits (from `lib/module-bindings`) as fixes; insertions at one place are joined in order. */
+export function applyEdits(
+  fixer: Fixer,
+  edits: readonly { readonly range: readonly [number, number]; readonly text: string }[],
+): TSESLint.RuleFix[] {
+  const joined = new Map<string, { range: readonly [number, number]; text: string }>();
+  for (const edit of edits) {
+    const key = `${String(edit.range[0])}:${String(edit.range[1])}`;
+    const previous = joined.get(key);
+    joined.set(key, { range: edit.range, text: (previous?.text ?? '') + edit.text });
+  }
+  return [...joined.values()].map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text));
+}
+
+/**
+ * Swap a blocking call for its async twin: `readFileSync(p, 'utf8')` ->
+ * `await readFile(p, 'utf8')`. `callee` is the twin's text (already in scope,
+ * or brought in by `edits`); the arguments stay. With `awaitIt` false (the
+ * call is what a `.then` callback returns) the promise itself replaces the
+ * value, and the chain waits for it. `(await twin(...))` where a member
+ * access, a call or `**` follows.
+ */
+export function swapToAsyncTwin(
+  fixer: Fixer,
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  callee: string,
+  edits: readonly { readonly range: readonly [number, number]; readonly text: string }[],
+  awaitIt: boolean,
+): TSESLint.RuleFix[] {
+  const fixes = applyEdits(fixer, edits);
+  fixes.push(fixer.replaceText(call.callee, callee));
+  if (!awaitIt) return fixes;
+  if (awaitNeedsParentheses(call) && !isParenthesized(sourceCode, call)) {
+    fixes.push(fixer.insertTextBefore(call, '(await '), fixer.insertTextAfter(call, ')'));
+  } else {
+    fixes.push(fixer.insertTextBefore(call, 'await '));
+  }
+  return fixes;
+}
+
+/** `x.y`, `x()`, `` x`t` ``, `new x`, `x ** 2` bind tighter than `await x`: the awaited call needs parentheses there. */
+function awaitNeedsParentheses(node: TSESTree.Node): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent?.type === AST_NODE_TYPES.TSNonNullExpression || parent?.type === AST_NODE_TYPES.ChainExpression) {
+    child = parent;
+    parent = parent.parent;
+  }
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === child;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === child;
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return parent.tag === child;
+    case AST_NODE_TYPES.BinaryExpression:
+      return parent.operator === '**' && parent.left === child;
+    default:
+      return false;
+  }
+}
+
+/**
+ * `p` -> `(await p)`, where the awaited value is itself an operand that binds
+ * tighter than `await`: `(await p).name`, `(await p)()`, `(await p) ** 2`.
+ */
+export function wrapAwait(fixer: Fixer, sourceCode: SourceCode, node: TSESTree.Node): TSESLint.RuleFix {
+  const existing = parens(sourceCode, node);
+  if (existing) {
+    return isTight(sourceCode, node)
+      ? fixer.insertTextAfter(existing[0], 'await ')
+      : fixer.replaceText(node, `await (${sourceCode.getText(node)})`);
+  }
+  return fixer.replaceText(node, `(await ${operandText(sourceCode, node)})`);
+}
