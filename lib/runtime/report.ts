@@ -1,0 +1,161 @@
+/**
+ * What the runtime shim saw when it ran a snippet: the data the worker sends
+ * back, and the one function that turns it into hazard verdicts. Plain data
+ * only (it crosses a `postMessage`), no Node APIs: the worker, the host and
+ * the tests all import this file.
+ */
+
+/** The hazards a report can show; each rule declares which of them its examples exhibit (lib/runtime/hazards.ts). */
+export type HazardKind =
+  | 'unhandledRejection'
+  | 'lateSettlement'
+  | 'blockingCall'
+  | 'constructorIo'
+  | 'exitWithPendingWork';
+
+export const HAZARD_KINDS: readonly HazardKind[] = [
+  'unhandledRejection',
+  'lateSettlement',
+  'blockingCall',
+  'constructorIo',
+  'exitWithPendingWork',
+];
+
+/**
+ * Where a call ran, judged from its stack: inside an async function (or a sync
+ * helper called from one), inside a `.then`/`.catch`/`.finally` callback, or
+ * neither (module top level, a sync function, a timer or event callback).
+ */
+export type CallContext = 'async-function' | 'promise-callback' | 'sync';
+
+export interface UnhandledRejection {
+  /** The rejection reason, formatted (`Error: message` or `util.inspect` of a non-error). */
+  readonly reason: string;
+  /** The stack where the rejected promise was created, mapped to the snippet's lines; null when the promise was not the snippet's. */
+  readonly creationStack: string | null;
+  /** A handler was attached after Node had already reported the rejection (`rejectionHandled`): with the default `--unhandled-rejections=throw` the process was already dead. */
+  readonly handledLater: boolean;
+}
+
+export interface LateSettlement {
+  /** Where the promises were created. */
+  readonly creationStack: string;
+  /** How many promises created there settled late (an async function that awaits makes several). */
+  readonly count: number;
+}
+
+export interface BlockingCall {
+  /** `fs.readFileSync`, `Atomics.wait`, or `busy-wait` (the clock polled without yielding). */
+  readonly api: string;
+  readonly context: CallContext;
+  /** The call's stack, mapped to the snippet's lines. */
+  readonly stack: string;
+}
+
+export interface ConstructorIo {
+  /** The I/O function called (`fs.promises.readFile`, a mock's name). */
+  readonly api: string;
+  /** The class whose constructor was on the stack. */
+  readonly className: string;
+  readonly stack: string;
+}
+
+export interface OrderEvent {
+  /** Position in the run, from 0. */
+  readonly seq: number;
+  /** `log`: console output; `start`/`end`: a mock operation began or settled. */
+  readonly kind: 'log' | 'start' | 'end';
+  /** The mock's name, or the console method (`log`, `error`, ...). */
+  readonly name: string;
+  /** Which call of the mock this is (1, 2, ...); 0 for console output. */
+  readonly call: number;
+  /** Console text, or for `end` the outcome (`fulfilled` / `rejected`). */
+  readonly text: string;
+}
+
+export interface ExitRecord {
+  readonly code: number;
+  /** The snippet's timers and I/O still alive when `process.exit` was called. */
+  readonly pendingWork: readonly string[];
+}
+
+export interface HazardReport {
+  readonly unhandledRejections: readonly UnhandledRejection[];
+  /** Promises created while the exported `main` ran that settled in a later macrotask than `main` did. Empty without an exported `main`. */
+  readonly lateSettlements: readonly LateSettlement[];
+  /** Every call of a catalogued blocking API, with where it ran; the hazard is the ones in async code. */
+  readonly blockingCalls: readonly BlockingCall[];
+  /** Did the event loop get a turn (a `setImmediate` probe ran) before `main` settled? null without an exported `main`. */
+  readonly yielded: boolean | null;
+  readonly order: readonly OrderEvent[];
+  readonly constructorIo: readonly ConstructorIo[];
+  /** What `main` returned (a structured clone, or `util.inspect` text when it cannot be cloned). */
+  readonly result: unknown;
+  /** The error the module body or `main` threw or rejected with (its stack); null when both completed. */
+  readonly error: string | null;
+  /** TypeScript's diagnostics for the snippet, `line:column message`. */
+  readonly typeErrors: readonly string[];
+  /** Errors thrown from timer or event callbacks. */
+  readonly uncaughtExceptions: readonly string[];
+  /** The snippet's timers and I/O still alive when the run gave up waiting (they made the shim replace its worker). */
+  readonly leftoverHandles: readonly string[];
+  /** `process.exit` was called. */
+  readonly exit: ExitRecord | null;
+  /** The run did not finish in `timeoutMs`. */
+  readonly timedOut: boolean;
+  readonly hasMain: boolean;
+  /** Information only (timing): wall time of the run and the longest event-loop stall seen, in ms. */
+  readonly durationMs: number;
+  readonly stallMs: number;
+}
+
+/** The hazards this report shows. Counting, never timing: `durationMs` and `stallMs` play no part. */
+export function hazardsIn(report: HazardReport): Set<HazardKind> {
+  const found = new Set<HazardKind>();
+  if (report.unhandledRejections.length > 0) found.add('unhandledRejection');
+  if (report.lateSettlements.length > 0) found.add('lateSettlement');
+  if (report.blockingCalls.some((call) => call.context !== 'sync')) found.add('blockingCall');
+  if (report.constructorIo.length > 0) found.add('constructorIo');
+  if (report.exit && report.exit.pendingWork.length > 0) found.add('exitWithPendingWork');
+  return found;
+}
+
+/** One line per hazard and problem, for assertion messages. */
+export function summarize(report: HazardReport): string {
+  const lines: string[] = [];
+  // Two frames: an async function's promise is created at its own header, so the second frame is the call that started it.
+  const first = (stack: string | null): string =>
+    (stack ?? '')
+      .split('\n')
+      .filter((line) => line.includes('snippet.ts'))
+      .slice(0, 2)
+      .map((line) => line.trim())
+      .join(' < ');
+  for (const item of report.unhandledRejections) lines.push(`unhandled rejection: ${item.reason.split('\n')[0] ?? ''} ${first(item.creationStack)}`);
+  for (const item of report.lateSettlements) lines.push(`settled after main: ${String(item.count)} promise(s) ${first(item.creationStack)}`);
+  for (const item of report.blockingCalls) lines.push(`blocking call ${item.api} (${item.context}) ${first(item.stack)}`);
+  for (const item of report.constructorIo) lines.push(`I/O in constructor of ${item.className}: ${item.api} ${first(item.stack)}`);
+  if (report.exit) lines.push(`process.exit(${String(report.exit.code)}) with pending: ${report.exit.pendingWork.join(', ') || 'nothing'}`);
+  for (const error of report.uncaughtExceptions) lines.push(`uncaught: ${error.split('\n')[0] ?? ''}`);
+  if (report.leftoverHandles.length > 0) lines.push(`left running: ${report.leftoverHandles.join(', ')}`);
+  if (report.timedOut) lines.push('timed out');
+  if (report.error) lines.push(`error: ${report.error.split('\n')[0] ?? ''}`);
+  for (const error of report.typeErrors) lines.push(`type error: ${error}`);
+  return lines.join('\n') || 'no hazard';
+}
+
+/** Pairs of mock calls that overlapped in time: `a` started, then `b` started before `a` ended. */
+export function interleavings(order: readonly OrderEvent[]): [string, string][] {
+  const open = new Map<string, number>();
+  const pairs: [string, string][] = [];
+  for (const event of order) {
+    const key = `${event.name}#${String(event.call)}`;
+    if (event.kind === 'start') {
+      for (const other of open.keys()) pairs.push([other, key]);
+      open.set(key, event.seq);
+    } else if (event.kind === 'end') {
+      open.delete(key);
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,589 @@
+/**
+ * The shim's worker: one long-lived `worker_threads` Worker that runs one
+ * snippet at a time and reports what happened. A worker, not the host's
+ * realm or a `vm` context, because the test runner tracks unhandled
+ * rejections of its own realm; here they are ours alone.
+ *
+ * Everything is counted or intercepted, nothing is judged by time:
+ *
+ * - promises: `v8.promiseHooks` see each promise the snippet creates
+ *   (attributed through `AsyncLocalStorage`, which follows the snippet's
+ *   callbacks and continuations wherever they run) and when it settles; a
+ *   macrotask counter (async_hooks `before` of timers, immediates, I/O) tells
+ *   which settled in a later turn of the event loop than `main` did;
+ * - unhandled rejections: `process.on('unhandledRejection')`;
+ * - blocking calls and I/O: the snippet's `require` hands out recording copies
+ *   of `node:fs`, `node:child_process`, `node:zlib`, `node:crypto`, ... and
+ *   `Atomics.wait` is wrapped; the stack of each call says whether an async
+ *   function or a promise callback was running (lib/runtime/stack.ts) and
+ *   whether a constructor was;
+ * - busy-waits: the clock (`Date.now`, `performance.now`, `process.hrtime`)
+ *   read hundreds of times before a `setImmediate` probe gets a turn;
+ * - order: console output and mock operations, in sequence.
+ *
+ * Time is used only to give up (`timeoutMs`) and as information (`stallMs`).
+ */
+import { AsyncLocalStorage, createHook } from 'node:async_hooks';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { format, inspect } from 'node:util';
+import { promiseHooks } from 'node:v8';
+import { parentPort } from 'node:worker_threads';
+import { functionAt } from './function-spans.js';
+import { IO_MODULES, patchBlockingGlobals, recordingCopy, type CallInfo } from './hooks.js';
+import type { MockSpec, RunRequest, RunResponse, WorkerReport } from './protocol.js';
+import type { BlockingCall, ConstructorIo, LateSettlement, OrderEvent, UnhandledRejection } from './report.js';
+import { callContext, captureStack, constructorOnStack, parseStack, userStack, type FunctionLookup } from './stack.js';
+
+/** Clock reads in one stretch without an event-loop turn that make a busy-wait. A real one makes thousands. */
+const BUSY_WAIT_READS = 200;
+const STACK_DEPTH = 40;
+const FS_MODULES = new Set(['fs', 'fs/promises']);
+/** fs functions whose second argument is a path too. */
+const TWO_PATHS = /^(rename|copyFile|cp|link)(Sync)?$/;
+
+const real = {
+  setImmediate: globalThis.setImmediate,
+  setTimeout: globalThis.setTimeout,
+  now: performance.now.bind(performance),
+  dateNow: Date.now,
+  hrtime: process.hrtime,
+};
+const load = createRequire(import.meta.url);
+
+interface Store {
+  readonly run: Run;
+  readonly phase: 'module' | 'main';
+}
+
+interface PromiseRecord {
+  readonly run: Run;
+  readonly phase: Store['phase'];
+  readonly holder: { stack?: string };
+}
+
+interface ResourceRecord {
+  readonly type: string;
+  readonly resource: unknown;
+  readonly holder: { stack?: string };
+}
+
+interface UnhandledRecord {
+  readonly promise: Promise<unknown>;
+  readonly reason: string;
+  readonly holder: { stack?: string } | undefined;
+  handledLater: boolean;
+}
+
+class Run {
+  readonly unhandled: UnhandledRecord[] = [];
+  readonly late: { stack?: string }[] = [];
+  readonly blocking: BlockingCall[] = [];
+  readonly constructorIo: ConstructorIo[] = [];
+  readonly order: OrderEvent[] = [];
+  readonly uncaught: string[] = [];
+  readonly resources = new Map<number, ResourceRecord>();
+  readonly mockCalls = new Map<string, number>();
+  /** The macrotask in which `main` settled; promises settling in a later one are late. */
+  entryTurn: number | null = null;
+  /** `process.exit` was called: nothing more is recorded. */
+  frozen = false;
+  exit: WorkerReport['exit'] = null;
+  readonly stopped: Promise<void>;
+  stop: () => void = () => undefined;
+  clockReads = 0;
+  probeArmed = false;
+  busyReported = false;
+
+  constructor(
+    readonly request: RunRequest,
+    readonly sandbox: string,
+  ) {
+    this.stopped = new Promise((resolve) => {
+      this.stop = resolve;
+    });
+  }
+
+  /** Frames of this run's snippet (its file is in the scratch directory; stacks show `snippet.ts` through the source map). */
+  readonly isOwn = (file: string): boolean => file.startsWith(this.sandbox + path.sep);
+
+  /** A stack or error text with the snippet's frames only, its file shown as `snippet.ts`. */
+  clean(stack: string, userFramesOnly = true): string {
+    return (userFramesOnly ? userStack(stack, this.isOwn) : stack).split(this.sandbox + path.sep).join('');
+  }
+
+  log(kind: OrderEvent['kind'], name: string, call: number, text: string): void {
+    if (this.frozen) return;
+    this.order.push({ seq: this.order.length, kind, name, call, text });
+  }
+}
+
+const als = new AsyncLocalStorage<Store>();
+const promises = new WeakMap<Promise<unknown>, PromiseRecord>();
+/** Ids of the live resources whose callbacks start a macrotask (timers, immediates, I/O; not promises or `nextTick`). */
+const macrotaskIds = new Set<number>();
+let turn = 0;
+let current: Run | null = null;
+
+/** The run whose code is executing now, or null (no run, another run's leftovers, or the shim's own code). */
+function activeRun(): Run | null {
+  const store = als.getStore();
+  return store && store.run === current && !store.run.frozen ? store.run : null;
+}
+
+promiseHooks.onInit(function onInit(promise) {
+  const store = als.getStore();
+  if (!store || store.run !== current || store.run.frozen) return;
+  const holder: { stack?: string } = {};
+  const saved = Error.stackTraceLimit;
+  Error.stackTraceLimit = STACK_DEPTH;
+  Error.captureStackTrace(holder, onInit);
+  Error.stackTraceLimit = saved;
+  promises.set(promise, { run: store.run, phase: store.phase, holder });
+});
+
+promiseHooks.onSettled((promise) => {
+  const record = promises.get(promise);
+  if (!record) return;
+  const run = record.run;
+  if (run !== current || run.frozen || record.phase !== 'main' || run.entryTurn === null || turn <= run.entryTurn) return;
+  run.late.push(record.holder);
+});
+
+createHook({
+  init(asyncId, type, _triggerAsyncId, resource) {
+    if (type === 'PROMISE') return;
+    if (type !== 'TickObject') macrotaskIds.add(asyncId);
+    const run = activeRun();
+    if (!run) return;
+    const holder: { stack?: string } = {};
+    const saved = Error.stackTraceLimit;
+    Error.stackTraceLimit = STACK_DEPTH;
+    Error.captureStackTrace(holder);
+    Error.stackTraceLimit = saved;
+    run.resources.set(asyncId, { type, resource, holder });
+  },
+  before(asyncId) {
+    if (macrotaskIds.has(asyncId)) turn++;
+  },
+  destroy(asyncId) {
+    macrotaskIds.delete(asyncId);
+    current?.resources.delete(asyncId);
+  },
+}).enable();
+
+process.on('unhandledRejection', (reason, promise) => {
+  const run = current;
+  if (!run || run.frozen) return;
+  run.unhandled.push({ promise, reason: formatError(reason), holder: promises.get(promise)?.holder, handledLater: false });
+});
+
+process.on('rejectionHandled', (promise) => {
+  const record = current?.unhandled.find((item) => item.promise === promise);
+  if (record) record.handledLater = true;
+});
+
+process.on('uncaughtException', (error) => {
+  const run = current;
+  if (run && !run.frozen) run.uncaught.push(formatError(error));
+});
+
+process.setSourceMapsEnabled(true);
+
+// ---- what the snippet sees ----
+
+const lookup: FunctionLookup = (file, line, column) => {
+  const run = current;
+  if (!run || file !== path.join(run.sandbox, 'snippet.ts')) return null;
+  return functionAt(run.request.spans, line, column);
+};
+
+/** Before every recorded I/O or blocking call: scratch-directory paths, then the stack checks. */
+function beforeCall(info: CallInfo, args: unknown[]): unknown[] {
+  const run = activeRun();
+  if (!run) return args;
+  const actual = FS_MODULES.has(info.module) ? inSandbox(run, info.name, args) : args;
+  const stack = captureStack(STACK_DEPTH);
+  const frames = parseStack(stack);
+  if (info.blocking) {
+    run.blocking.push({ api: info.api, context: callContext(frames, run.isOwn, lookup), stack: run.clean(stack) });
+  }
+  const className = constructorOnStack(frames, run.isOwn);
+  if (className !== null) run.constructorIo.push({ api: info.api, className, stack: run.clean(stack) });
+  return actual;
+}
+
+/** Relative paths resolve in the run's scratch directory, never in the repository. */
+function inSandbox(run: Run, name: string, args: unknown[]): unknown[] {
+  const count = TWO_PATHS.test(name) ? 2 : 1;
+  return args.map((arg, index) => (index < count && typeof arg === 'string' && !path.isAbsolute(arg) ? path.resolve(run.sandbox, arg) : arg));
+}
+
+const modules = new Map<string, Record<string, unknown>>();
+for (const name of IO_MODULES) modules.set(name, recordingCopy(name, load(name) as object, beforeCall, true));
+const fsCopy = modules.get('fs');
+// `fs.promises` is a getter on the real module: the copy's must lead to the recording `fs/promises` too.
+if (fsCopy) Object.defineProperty(fsCopy, 'promises', { value: modules.get('fs/promises'), enumerable: true });
+
+function snippetRequire(specifier: string): unknown {
+  const bare = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+  const copy = modules.get(bare);
+  if (copy) return copy;
+  if (isBuiltin(specifier)) return load(specifier);
+  throw new Error(`A snippet may import Node.js builtins only, not '${specifier}': declare what else it uses (\`declare function save(): Promise<void>;\`) and pass a mock.`);
+}
+
+function onClockRead(): void {
+  const run = activeRun();
+  if (!run) return;
+  if (!run.probeArmed) {
+    run.probeArmed = true;
+    run.clockReads = 0;
+    // Outside the snippet's context, so that the probe is not counted as the snippet's work.
+    als.exit(() =>
+      real.setImmediate(() => {
+        run.probeArmed = false;
+        run.busyReported = false;
+      }),
+    );
+  }
+  run.clockReads++;
+  if (run.clockReads >= BUSY_WAIT_READS && !run.busyReported) {
+    run.busyReported = true;
+    const stack = captureStack(STACK_DEPTH);
+    run.blocking.push({
+      api: 'busy-wait',
+      context: callContext(parseStack(stack), run.isOwn, lookup),
+      stack: run.clean(stack),
+    });
+  }
+}
+
+function mock(run: Run, name: string, spec: MockSpec): (...args: unknown[]) => unknown {
+  return function mocked(): unknown {
+    const call = (run.mockCalls.get(name) ?? 0) + 1;
+    run.mockCalls.set(name, call);
+    run.log('start', name, call, '');
+    beforeCall({ api: name, module: 'mock', name, blocking: false }, []);
+    const settle = (): unknown => {
+      run.log('end', name, call, spec.rejects === undefined ? 'fulfilled' : 'rejected');
+      return spec.returns === undefined ? undefined : structuredClone(spec.returns);
+    };
+    if (spec.kind === 'sync') {
+      const value = settle();
+      if (spec.rejects !== undefined) throw new Error(spec.rejects);
+      return value;
+    }
+    return new Promise((resolve, reject) => {
+      let left = Math.max(1, spec.turns ?? 1);
+      const hop = (): void => {
+        left--;
+        if (left > 0) {
+          real.setImmediate(hop);
+          return;
+        }
+        const value = settle();
+        if (spec.rejects === undefined) resolve(value);
+        else reject(new Error(spec.rejects));
+      };
+      real.setImmediate(hop);
+    });
+  };
+}
+
+/** Swaps in what the snippet sees (console, clock, `Atomics.wait`, `process.exit`, `process.cwd`, mocks); returns the undo. */
+function install(run: Run): () => void {
+  const undo: (() => void)[] = [];
+  const swap = <T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void => {
+    const had = Object.prototype.hasOwnProperty.call(target, key);
+    const original = target[key];
+    target[key] = value;
+    undo.push(() => {
+      if (had) target[key] = original;
+      else Reflect.deleteProperty(target, key);
+    });
+  };
+  const consoleMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+  for (const method of consoleMethods) {
+    swap(console, method, (...args: unknown[]) => {
+      run.log('log', method, 0, format(...args));
+    });
+  }
+  swap(Date, 'now', () => {
+    onClockRead();
+    return real.dateNow();
+  });
+  swap(performance, 'now', () => {
+    onClockRead();
+    return real.now();
+  });
+  const hrtime = Object.assign(
+    (time?: [number, number]) => {
+      onClockRead();
+      return real.hrtime(time);
+    },
+    {
+      bigint: () => {
+        onClockRead();
+        return real.hrtime.bigint();
+      },
+    },
+  );
+  swap(process, 'hrtime', hrtime);
+  swap(process, 'cwd', () => run.sandbox);
+  swap(process, 'exit', ((code?: number | string | null) => {
+    if (run.frozen) return undefined;
+    run.exit = { code: Number(code ?? process.exitCode ?? 0), pendingWork: liveWork(run) };
+    run.frozen = true;
+    run.stop();
+    return undefined as never;
+  }) as typeof process.exit);
+  const exitCode = process.exitCode;
+  undo.push(() => {
+    process.exitCode = exitCode;
+  });
+  undo.push(patchBlockingGlobals(beforeCall));
+  const globals = globalThis as unknown as Record<string, unknown>;
+  for (const [name, spec] of Object.entries(run.request.mocks)) swap(globals, name, mock(run, name, spec));
+  return () => {
+    for (const step of undo.reverse()) step();
+  };
+}
+
+// ---- running ----
+
+type Outcome =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'error'; error: unknown }
+  /** Still pending at the deadline, or `process.exit` was called. */
+  | { kind: 'pending' }
+  /** Still pending with none of the snippet's timers or I/O alive: nothing can settle it any more. */
+  | { kind: 'stuck' };
+
+/** Waits for `promise`, until the deadline or `process.exit`, or until nothing is left that could settle it. */
+async function settleBy(promise: Promise<unknown>, run: Run, deadline: number): Promise<Outcome> {
+  let done = false;
+  // Read through a call: the checker cannot see that the `finally` below flips it while the watcher awaits.
+  const finished = (): boolean => done;
+  const watch = async (): Promise<Outcome> => {
+    while (!finished()) {
+      if (run.frozen || real.now() >= deadline) return { kind: 'pending' };
+      if (liveWork(run).length === 0) {
+        await tick();
+        await tick();
+        if (!finished() && liveWork(run).length === 0) return { kind: 'stuck' };
+      } else {
+        await new Promise((resolve) => real.setTimeout(resolve, 1));
+      }
+    }
+    return { kind: 'pending' };
+  };
+  const settled = promise.then(
+    (value): Outcome => ({ kind: 'value', value }),
+    (error: unknown): Outcome => ({ kind: 'error', error }),
+  );
+  try {
+    return await Promise.race([settled, watch()]);
+  } finally {
+    done = true;
+  }
+}
+
+function tick(): Promise<void> {
+  return new Promise((resolve) => real.setImmediate(resolve));
+}
+
+/** The snippet's timers and I/O that still keep the event loop alive. */
+function liveWork(run: Run): string[] {
+  const live: string[] = [];
+  for (const record of run.resources.values()) {
+    const resource = record.resource as { hasRef?: () => boolean; _destroyed?: boolean } | null;
+    if (resource?._destroyed === true) continue;
+    if (typeof resource?.hasRef === 'function' && !resource.hasRef()) continue;
+    const where = run.clean(record.holder.stack ?? '').split('\n').find((line) => line.includes('snippet.ts'));
+    live.push(where ? `${record.type} ${where.trim()}` : record.type);
+  }
+  return live;
+}
+
+/** Lets the snippet's timers and I/O finish, until the deadline; returns what is still alive then. */
+async function drain(run: Run, deadline: number): Promise<string[]> {
+  for (;;) {
+    if (run.frozen) return [];
+    if (liveWork(run).length === 0) {
+      // Destroy hooks and rejection events lag a turn behind the callbacks that caused them.
+      await tick();
+      await tick();
+      if (liveWork(run).length === 0) return [];
+      continue;
+    }
+    if (real.now() >= deadline) return liveWork(run);
+    await new Promise((resolve) => real.setTimeout(resolve, 1));
+  }
+}
+
+function formatError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return `non-error thrown: ${inspect(error, { depth: 3 })}`;
+}
+
+function cloneable(value: unknown): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    return inspect(value, { depth: 4 });
+  }
+}
+
+/**
+ * The snippet as a function: the CommonJS output inside an async function (so
+ * top-level `await` works), loaded from a file through Node's own module
+ * loader, which applies the source map to every stack (a `vm` script would not).
+ */
+function compile(run: Run): (...args: unknown[]) => Promise<unknown> {
+  const body = run.request.js.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+  const file = path.join(run.sandbox, 'snippet.cjs');
+  // The wrapper shares the first line with the snippet's `"use strict";`, so every other line keeps its number.
+  const source = `module.exports = async function (exports, require, module, __filename, __dirname) {${body}\n};\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(run.request.map).toString('base64')}\n`;
+  writeFileSync(file, source);
+  try {
+    return load(file) as (...args: unknown[]) => Promise<unknown>;
+  } finally {
+    Reflect.deleteProperty(load.cache, file);
+  }
+}
+
+async function runOnce(request: RunRequest): Promise<RunResponse> {
+  const started = real.now();
+  const deadline = started + request.timeoutMs;
+  const sandbox = mkdtempSync(path.join(tmpdir(), 'async-pitfalls-'));
+  for (const [name, text] of Object.entries(request.files)) {
+    const file = path.resolve(sandbox, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  const run = new Run(request, sandbox);
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  let error: unknown = undefined;
+  let failed = false;
+  let timedOut = false;
+  let hasMain = false;
+  let result: unknown = undefined;
+  let yielded: boolean | null = null;
+  let leftovers: string[] = [];
+
+  current = run;
+  const restore = install(run);
+  delay.enable();
+  try {
+    const moduleObject = { exports: {} as Record<string, unknown> };
+    let body: Promise<unknown>;
+    try {
+      const fn = compile(run);
+      body = als.run({ run, phase: 'module' }, () => fn(moduleObject.exports, snippetRequire, moduleObject, path.join(sandbox, 'snippet.ts'), sandbox));
+    } catch (thrown) {
+      body = Promise.reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
+    }
+    const loaded = await settleBy(body, run, deadline);
+    [failed, error, timedOut] = judge(loaded, run, 'The module body');
+    const main = moduleObject.exports.main;
+    if (loaded.kind === 'value' && typeof main === 'function') {
+      hasMain = true;
+      let probed = false;
+      // `main` starts a macrotask of its own; the probe is queued right behind it.
+      const called = await new Promise<Outcome>((resolve) => {
+        real.setImmediate(() => {
+          const outcome = als.run({ run, phase: 'main' }, (): Outcome => {
+            try {
+              return { kind: 'value', value: (main as () => unknown)() };
+            } catch (thrown) {
+              return { kind: 'error', error: thrown };
+            }
+          });
+          real.setImmediate(() => {
+            probed = true;
+          });
+          resolve(outcome);
+        });
+      });
+      let outcome = called;
+      if (called.kind === 'value' && isThenable(called.value)) {
+        const entry = Promise.resolve(called.value).finally(() => {
+          run.entryTurn = turn;
+          yielded = probed;
+        });
+        outcome = await settleBy(entry, run, deadline);
+      } else {
+        run.entryTurn = turn;
+        yielded = false;
+      }
+      [failed, error, timedOut] = judge(outcome, run, '`main()`');
+      if (outcome.kind === 'value') result = cloneable(outcome.value);
+    }
+    if (!timedOut) leftovers = await drain(run, deadline);
+  } finally {
+    delay.disable();
+    restore();
+    current = null;
+    rmSync(sandbox, { recursive: true, force: true });
+  }
+  const stack = (holder: { stack?: string } | undefined): string | null => (holder?.stack === undefined ? null : run.clean(holder.stack));
+  const report: WorkerReport = {
+    unhandledRejections: run.unhandled.map(
+      (item): UnhandledRejection => ({ reason: run.clean(item.reason, false), creationStack: stack(item.holder), handledLater: item.handledLater }),
+    ),
+    lateSettlements: countBySite(run.late.map((holder) => stack(holder) ?? '')),
+    blockingCalls: run.blocking,
+    yielded,
+    order: run.order,
+    constructorIo: run.constructorIo,
+    result,
+    error: failed ? run.clean(formatError(error), false) : null,
+    uncaughtExceptions: run.uncaught.map((text) => run.clean(text, false)),
+    leftoverHandles: leftovers,
+    exit: run.exit,
+    timedOut,
+    hasMain,
+    durationMs: real.now() - started,
+    stallMs: Number.isFinite(delay.max) ? delay.max / 1e6 : 0,
+  };
+  return { type: 'report', id: request.id, report, replace: timedOut || leftovers.length > 0 || run.exit !== null };
+}
+
+function countBySite(stacks: readonly string[]): LateSettlement[] {
+  const counts = new Map<string, number>();
+  for (const stack of stacks) counts.set(stack, (counts.get(stack) ?? 0) + 1);
+  return [...counts].map(([creationStack, count]) => ({ creationStack, count }));
+}
+
+/** [failed, error, timedOut] for an outcome. */
+function judge(outcome: Outcome, run: Run, what: string): [boolean, unknown, boolean] {
+  switch (outcome.kind) {
+    case 'value':
+      return [false, undefined, false];
+    case 'error':
+      return [true, outcome.error, false];
+    case 'stuck':
+      return [true, new Error(`${what} never settled: it waits for a promise that nothing is left to settle.`), false];
+    case 'pending':
+      return [false, undefined, !run.frozen];
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
+parentPort?.on('message', (request: RunRequest) => {
+  void runOnce(request).then(
+    (response) => {
+      parentPort?.postMessage(response);
+    },
+    (error: unknown) => {
+      parentPort?.postMessage({ type: 'crash', id: request.id, error: formatError(error) });
+    },
+  );
+});
