@@ -16,14 +16,21 @@
  * ❌ blocks must be reported in both modes, and applying the first report's fix
  * (or, lacking one, its first suggestion) must leave code that parses and that
  * the rule reports less. ✅ blocks must not be reported in either mode.
+ *
+ * The runtime shim (lib/runtime) then runs the blocks of every rule listed in
+ * lib/runtime/hazards.ts: each ❌ block must show one of the rule's declared
+ * hazards, and its fixed code must type-check and show none; each ✅ block must
+ * type-check and show no hazard at all.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import plugin from '../index.js';
+import { declaredHazards, judgeCorrect, judgeIncorrect } from '../lib/runtime/hazards.js';
+import { closeRuntime, runSnippet } from '../lib/runtime/run-snippet.js';
 import { fixturesDir } from './rule-tester.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,29 +55,47 @@ interface RulePage {
   readonly examples: readonly Example[];
 }
 
-/** What the runtime shim is handed for each incorrect example. */
+/** What the runtime shim is handed for each example. */
 interface RuntimeExample {
   readonly rule: string;
   readonly page: string;
   readonly line: number;
-  readonly incorrect: string;
-  /** The code after the first report's fix or first suggestion; null when it offers neither. */
+  readonly kind: Kind;
+  readonly code: string;
+  /** For ❌ blocks, the code after the first report's fix or first suggestion; null when it offers neither (and for ✅ blocks). */
   readonly fixed: string | null;
 }
 
 /**
  * The runtime shim (DESIGN.md, "The runtime shim": `lib/runtime`) plugs in here.
- * A verifier runs the incorrect example and its fixed code, and throws unless the
- * incorrect code shows the hazard at run time and the fixed code type-checks and
- * does not. `lib/runtime` does not exist yet, so no verifier is registered and the
- * docs are checked statically only.
+ * A verifier runs the example (and a ❌ example's fixed code), and throws unless
+ * the incorrect code shows the hazard at run time and the fixed code type-checks
+ * and does not; a ✅ example must type-check and show no hazard.
  */
 interface RuntimeVerifier {
   readonly name: string;
   verify(example: RuntimeExample): Promise<void>;
 }
 
-const runtimeVerifiers: readonly RuntimeVerifier[] = [];
+/** Rules not yet listed in lib/runtime/hazards.ts are checked statically only. */
+const shimVerifier: RuntimeVerifier = {
+  name: 'lib/runtime',
+  async verify(example) {
+    const declared = declaredHazards(example.rule);
+    if (!declared) return;
+    const where = `${example.page}:${String(example.line)}`;
+    const before = await runSnippet(example.code);
+    const problems =
+      example.kind === 'correct'
+        ? judgeCorrect(before)
+        : judgeIncorrect(declared, before, example.fixed === null ? null : await runSnippet(example.fixed));
+    expect(problems, `${where} (runtime shim)${example.fixed === null ? '' : `; fixed code:\n${example.fixed}`}`).toEqual([]);
+  },
+};
+
+const runtimeVerifiers: readonly RuntimeVerifier[] = [shimVerifier];
+
+afterAll(closeRuntime);
 
 /** STYLE.md's section order; `Options` only for rules that have options. Other sections may sit between them. */
 const SECTIONS = ['Rule Details', 'Why It Matters', 'Examples', 'Options', 'Type Information', 'When Not To Use It', 'Related Rules', 'Further Reading'];
@@ -103,8 +128,13 @@ for (const name of Object.keys(plugin.rules)) {
       const where = `${example.kind === 'incorrect' ? '❌' : '✅'} line ${String(example.line)}`;
       for (const mode of modesOf(example)) {
         if (example.kind === 'correct') {
-          it(`${where} is not reported (${mode})`, () => {
+          it(`${where} is not reported (${mode})`, async () => {
             expect(reportsOf(name, example, example.code, mode).map(describeReport)).toEqual([]);
+            if (mode === 'typed') {
+              for (const verifier of runtimeVerifiers) {
+                await verifier.verify({ rule: name, page, line: example.line, kind: 'correct', code: example.code, fixed: null });
+              }
+            }
           });
           continue;
         }
@@ -119,7 +149,7 @@ for (const name of Object.keys(plugin.rules)) {
           // The typed pass is the one whose fixed code is known to type-check in the shim's terms.
           if (mode === 'typed') {
             for (const verifier of runtimeVerifiers) {
-              await verifier.verify({ rule: name, page, line: example.line, incorrect: example.code, fixed });
+              await verifier.verify({ rule: name, page, line: example.line, kind: 'incorrect', code: example.code, fixed });
             }
           }
         });

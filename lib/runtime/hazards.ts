@@ -1,0 +1,60 @@
+/**
+ * The one place where each rule declares what its ❌ docs examples do at run
+ * time, and the verdicts tests/docs.test.ts draws from the shim's reports.
+ *
+ * A rule is listed once its examples have been run through the shim and seen
+ * to behave as its page says. From then on, tests/docs.test.ts fails when a ❌
+ * example shows none of the listed hazards (the page would be lying), when the
+ * fix or first suggestion leaves one of them or does not type-check, and when a
+ * ✅ example shows any hazard at all.
+ */
+import { hazardsIn, summarize, type HazardKind, type HazardReport } from './report.js';
+
+export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
+  // A dropped promise rejects with no handler, or keeps running after the function that started it returned.
+  'no-floating-promise': ['unhandledRejection', 'lateSettlement'],
+};
+
+/** The hazards a rule's ❌ examples exhibit; undefined for a rule whose examples have not been verified yet. */
+export function declaredHazards(rule: string): readonly HazardKind[] | undefined {
+  return Object.prototype.hasOwnProperty.call(ruleHazards, rule) ? ruleHazards[rule] : undefined;
+}
+
+/**
+ * What is wrong with a ❌ example: it must show at least one declared hazard;
+ * its fixed version (null when the rule offers no fix or suggestion) must
+ * type-check, finish, and show none of them. Returns [] when all holds.
+ */
+export function judgeIncorrect(declared: readonly HazardKind[], before: HazardReport, after: HazardReport | null): string[] {
+  const problems: string[] = [];
+  const shown = hazardsIn(before);
+  if (!declared.some((kind) => shown.has(kind))) {
+    problems.push(`the ❌ example shows none of ${declared.join(', ')} when run:\n${indent(summarize(before))}`);
+  }
+  if (after) {
+    if (after.typeErrors.length > 0) problems.push(`the fixed code does not type-check:\n${indent(after.typeErrors.join('\n'))}`);
+    if (after.timedOut) problems.push('the fixed code did not finish in time');
+    const left = declared.filter((kind) => hazardsIn(after).has(kind));
+    if (left.length > 0) problems.push(`the fix leaves ${left.join(', ')}:\n${indent(summarize(after))}`);
+  }
+  return problems;
+}
+
+/** What is wrong with a ✅ example: it must type-check, finish, leave nothing running and show no hazard of any kind. */
+export function judgeCorrect(report: HazardReport): string[] {
+  const problems: string[] = [];
+  if (report.typeErrors.length > 0) problems.push(`the ✅ example does not type-check:\n${indent(report.typeErrors.join('\n'))}`);
+  if (report.timedOut) problems.push('the ✅ example did not finish in time');
+  if (report.leftoverHandles.length > 0) problems.push(`the ✅ example leaves work running: ${report.leftoverHandles.join(', ')}`);
+  if (report.uncaughtExceptions.length > 0) problems.push(`the ✅ example throws from a callback:\n${indent(report.uncaughtExceptions.join('\n'))}`);
+  const shown = [...hazardsIn(report)];
+  if (shown.length > 0) problems.push(`the ✅ example shows ${shown.join(', ')} when run:\n${indent(summarize(report))}`);
+  return problems;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}
