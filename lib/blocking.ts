@@ -171,6 +171,40 @@ function isEventCallback(sourceCode: SourceCode, fn: FunctionNode): boolean {
   );
 }
 
+const TEST_FUNCTIONS = new Set([
+  'it',
+  'test',
+  'describe',
+  'suite',
+  'context',
+  'before',
+  'after',
+  'beforeAll',
+  'afterAll',
+  'beforeEach',
+  'afterEach',
+  'bench',
+]);
+
+/**
+ * Is `node` inside a test body or hook (`it('...', async () => ...)`,
+ * `test.each(rows)(...)`, `beforeEach(...)`)? A test runs alone: blocking
+ * there delays nothing else.
+ */
+export function isInTestBody(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const call = current.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(current as TSESTree.Expression)) continue;
+    let root: TSESTree.Node = call.callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+      root = root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee;
+    }
+    if (root.type === AST_NODE_TYPES.Identifier && TEST_FUNCTIONS.has(root.name)) return true;
+  }
+  return false;
+}
+
 // ------------------------------------------------------------------ busy waits
 
 export interface BusyWait {

@@ -5,6 +5,7 @@ import {
   asyncRunner,
   busyWaitLoop,
   getBlockingAnalysis,
+  isInTestBody,
   isLazyInit,
   runsInPlace,
   type BlockingOptions,
@@ -213,6 +214,21 @@ describe('asyncRunner', () => {
     `;
     expect(runners(code, true)).toEqual(['callback', 'callback', 'callback', 'callback', null, null]);
     expect(runners(code, false)).toEqual([null, null, null, null, null, null]);
+  });
+});
+
+describe('isInTestBody', () => {
+  it('knows test bodies and hooks of the usual runners, however they are chained', () => {
+    const code = `
+      declare const it: any, test: any, describe: any, beforeEach: any, app: any;
+      it('reads', async () => { probe(); });
+      test.each([1])('row %d', async () => { probe(); });
+      describe('suite', () => { beforeEach(async () => { [1].map(() => probe()); }); });
+      test.only('focused', () => probe());
+      app.get('/x', async () => { probe(); });
+      export async function helper() { probe(); }
+    `;
+    expect(probeCalls(code, (_context, call) => isInTestBody(call))).toEqual([true, true, true, true, false, false]);
   });
 });
 
