@@ -142,14 +142,16 @@ describe('plugin', () => {
       ]),
     );
     const rules = { 'async-pitfalls/no-floating-promise': 'error' };
+    // Strict-only rules (`meta.docs.strict`) join the recommended ones in `strict` and `all`.
+    const strictRules = { ...rules, 'async-pitfalls/no-exit-with-pending-work': 'error' };
     const typed = { parser: '@typescript-eslint/parser', parserOptions: { projectService: true } };
     const untyped = { parser: undefined, parserOptions: undefined };
     expect(summary).toEqual({
       recommended: { name: 'async-pitfalls/recommended', plugins: [namespace], rules, ...untyped },
       'recommended-type-checked': { name: 'async-pitfalls/recommended-type-checked', plugins: [namespace], rules, ...typed },
-      strict: { name: 'async-pitfalls/strict', plugins: [namespace], rules, ...untyped },
-      'strict-type-checked': { name: 'async-pitfalls/strict-type-checked', plugins: [namespace], rules, ...typed },
-      all: { name: 'async-pitfalls/all', plugins: [namespace], rules, ...untyped },
+      strict: { name: 'async-pitfalls/strict', plugins: [namespace], rules: strictRules, ...untyped },
+      'strict-type-checked': { name: 'async-pitfalls/strict-type-checked', plugins: [namespace], rules: strictRules, ...typed },
+      all: { name: 'async-pitfalls/all', plugins: [namespace], rules: strictRules, ...untyped },
     });
   });
 

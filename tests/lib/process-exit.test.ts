@@ -1,0 +1,180 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { enclosingFunction } from '../../lib/async-context.js';
+import { exitCodeReplacement, isProcessExitCall, isSignalHandler, pendingPromiseBefore } from '../../lib/process-exit.js';
+import { getPromiseOracle } from '../../lib/promise-oracle.js';
+import { probeNodes, type LintOptions } from './probe.js';
+
+/** For every call whose callee ends in `exit`: is it Node's `process.exit`? */
+function exits(code: string, options?: LintOptions): boolean[] {
+  return probeNodes<boolean, TSESTree.CallExpression>(
+    code,
+    'CallExpression[callee.name="exit"], CallExpression[callee.property.name="exit"]',
+    (context, call) => isProcessExitCall(context.sourceCode, call),
+    options,
+  );
+}
+
+/** For every `process.exit(...)`: the pending promise before it, as `line:text` or `name@line`. */
+function pending(code: string, options?: LintOptions): (string | null)[] {
+  return probeNodes<string | null, TSESTree.CallExpression>(
+    code,
+    'CallExpression[callee.property.name="exit"]',
+    (context, call) => {
+      const found = pendingPromiseBefore(getPromiseOracle(context), context.sourceCode, call);
+      if (!found) return null;
+      const line = String(found.node.loc.start.line);
+      return found.variable === null ? `${line}:${context.sourceCode.getText(found.node)}` : `${found.variable}@${line}`;
+    },
+    options,
+  );
+}
+
+function replacements(code: string): (string | null)[] {
+  return probeNodes<string | null, TSESTree.CallExpression>(code, 'CallExpression[callee.property.name="exit"]', (context, call) => {
+    const replacement = exitCodeReplacement(context.sourceCode, call);
+    return replacement ? `${replacement.node.type}: ${replacement.text}` : null;
+  });
+}
+
+describe('isProcessExitCall', () => {
+  it('knows the global, globalThis, node:process imports and require', () => {
+    expect(
+      exits(`
+import proc from 'node:process';
+import { exit } from 'process';
+process.exit(1);
+globalThis.process.exit(1);
+proc.exit(1);
+exit(1);
+`),
+    ).toEqual([true, true, true, true]);
+    expect(exits(`require('process').exit(0); const p = require('node:process'); p.exit(0);`, { sourceType: 'commonjs' })).toEqual([
+      true,
+      true,
+    ]);
+  });
+
+  it('ignores local look-alikes', () => {
+    expect(
+      exits(`
+import { exit } from './cli';
+const process = { exit(code: number) { return code; } };
+exit(1);
+process.exit(1);
+window.exit();
+`),
+    ).toEqual([false, false, false]);
+  });
+});
+
+describe('isSignalHandler', () => {
+  it('is true for process signal listeners only', () => {
+    const code = `
+import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+process.on('SIGTERM', async () => {});
+process.once('SIGINT', () => {});
+process.on('exit', () => {});
+bus.on('SIGTERM', () => {});
+`;
+    const results = probeNodes<boolean, TSESTree.ArrowFunctionExpression>(code, 'ArrowFunctionExpression', (context, fn) =>
+      isSignalHandler(context.sourceCode, fn),
+    );
+    expect(results).toEqual([true, true, false, false]);
+  });
+});
+
+describe('pendingPromiseBefore', () => {
+  const api = `
+async function upload(file: string) {}
+async function flush(): Promise<void> {}
+`;
+
+  it('finds dropped, voided, mapped and handled promises in earlier statements of the same function', () => {
+    expect(
+      pending(`
+function a() { upload('x'); process.exit(0); }
+function b() { void flush(); process.exit(0); }
+function c(files: string[]) { files.map(async (f) => upload(f)); process.exit(0); }
+function d() { flush().catch(console.error); process.exit(0); }
+function e(files: string[]) { for (const f of files) { if (f) upload(f); } process.exit(0); }
+function f() { try { upload('y'); } finally { console.log('x'); } process.exit(0); }
+${api}`),
+    ).toEqual(["2:upload('x')", '3:flush()', '4:files.map(async (f) => upload(f))', '5:flush().catch(console.error)', '6:upload(f)', "7:upload('y')"]);
+  });
+
+  it('finds a stored promise nobody read before the exit', () => {
+    expect(
+      pending(`
+function a(fail: boolean) {
+  const done = flush();
+  if (fail) process.exit(1);
+  return done;
+}
+${api}`),
+    ).toEqual(['done@3']);
+  });
+
+  it('ignores awaited, read, later and nested work', () => {
+    expect(
+      pending(`
+async function a() { await upload('x'); process.exit(0); }
+function b() { const p = flush(); p.then(() => {}, () => {}); process.exit(0); }
+function c() { process.exit(0); upload('late'); }
+function d() { const later = () => upload('x'); process.exit(0); }
+function e() { upload('x'); return () => process.exit(0); }
+function f(task: { run(): unknown }) { task.run(); process.exit(0); }
+${api}`),
+    ).toEqual([null, '3:p.then(() => {}, () => {})', null, null, null, null]);
+  });
+
+  it('uses the checker when there is one', () => {
+    const code = `
+declare const api: Record<string, () => Promise<void>>;
+export function stop() { api.flush(); process.exit(0); }
+`;
+    expect(pending(code)).toEqual([null]);
+    expect(pending(code, { typed: true })).toEqual(['3:api.flush()']);
+  });
+});
+
+describe('exitCodeReplacement', () => {
+  it('sets the exit code and returns unless the call is the last thing that runs', () => {
+    expect(
+      replacements(`
+export function a() { process.exit(1); }
+export function b(x: boolean) { if (x) process.exit(2); console.log(x); }
+export function c(x: boolean) { if (x) { process.exit(3); } }
+export function d(items: number[]) { for (const i of items) { process.exit(i); } }
+export function e() { process.exit(); }
+export const f = () => process.exit(4);
+export const g = (x: boolean) => x || process.exit(5);
+`),
+    ).toEqual([
+      'ExpressionStatement: process.exitCode = 1;',
+      'ExpressionStatement: { process.exitCode = 2; return; }',
+      'ExpressionStatement: process.exitCode = 3;',
+      'ExpressionStatement: process.exitCode = i; return;',
+      'ExpressionStatement: ',
+      'CallExpression: { process.exitCode = 4; }',
+      null,
+    ]);
+  });
+
+  it('at top level, only when nothing but declarations follows', () => {
+    expect(replacements(`process.exit(1);\nfunction later() {}\ninterface Shape { x: number }`)).toEqual([
+      'ExpressionStatement: process.exitCode = 1;',
+    ]);
+    expect(replacements(`process.exit(1);\nconsole.log('after');`)).toEqual([null]);
+  });
+
+  it('keeps the enclosing function tied to the call', () => {
+    const seen = probeNodes<string | null, TSESTree.CallExpression>(
+      `export function outer() { process.exit(1); }`,
+      'CallExpression[callee.property.name="exit"]',
+      (_context, call) => enclosingFunction(call)?.type ?? null,
+    );
+    expect(seen).toEqual(['FunctionDeclaration']);
+  });
+});
