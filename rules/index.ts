@@ -1,8 +1,10 @@
 /** Every rule, alphabetical. */
 import noBlockingInAsync from './no-blocking-in-async.js';
+import noExitWithPendingWork from './no-exit-with-pending-work.js';
 import noFloatingPromise from './no-floating-promise.js';
 
 export const rules = {
   'no-blocking-in-async': noBlockingInAsync,
+  'no-exit-with-pending-work': noExitWithPendingWork,
   'no-floating-promise': noFloatingPromise,
 };
