@@ -2,9 +2,11 @@
 import noBlockingInAsync from './no-blocking-in-async.js';
 import noExitWithPendingWork from './no-exit-with-pending-work.js';
 import noFloatingPromise from './no-floating-promise.js';
+import noMisusedAsyncCallback from './no-misused-async-callback.js';
 
 export const rules = {
   'no-blocking-in-async': noBlockingInAsync,
   'no-exit-with-pending-work': noExitWithPendingWork,
   'no-floating-promise': noFloatingPromise,
+  'no-misused-async-callback': noMisusedAsyncCallback,
 };
