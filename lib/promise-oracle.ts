@@ -33,6 +33,11 @@ export interface PromiseOracle {
   isPromiseArray(node: TSESTree.Node): Answer;
   /** Can `.catch(...)` be chained on this promise? False for bare thenables (`PromiseLike`, query builders). */
   hasCatch(node: TSESTree.Node): boolean;
+  /**
+   * The syntactic answer alone, never asking the checker: for hot paths that
+   * ask the checker only about the nodes worth its cost.
+   */
+  isPromiseSyntactically(node: TSESTree.Node): Answer;
   /** True when a checker backs the answers. */
   readonly typed: boolean;
 }
@@ -140,6 +145,10 @@ class Oracle implements PromiseOracle {
     }
     this.typedCache.set(node, answer);
     return answer;
+  }
+
+  isPromiseSyntactically(node: TSESTree.Node): Answer {
+    return this.syn(node);
   }
 
   returnsPromise(callee: TSESTree.Node): Answer {

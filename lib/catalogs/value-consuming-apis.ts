@@ -1,0 +1,102 @@
+/**
+ * Data: functions that use the value of an argument right away — print it,
+ * serialize it, convert it, test it — so that handing them a promise hands
+ * them the promise object, not the value it will resolve to. Keyed like
+ * `promise-apis.ts`: canonical module names of `lib/imports` (globals under
+ * `<global>`), dotted export paths (`''` is the module itself, as for a
+ * default-exported `assert`).
+ */
+import { GLOBAL } from '../imports.js';
+
+/** What the API does with the value, which says what a promise turns into. */
+export type ConsumerEffect =
+  /** Prints it: `Promise { <pending> }`. */
+  | 'log'
+  /** Serializes it: a promise has no own enumerable properties, so `{}`. */
+  | 'serialize'
+  /** Converts it to a string: `[object Promise]`. */
+  | 'string'
+  /** Converts it to a number: `NaN`. */
+  | 'number'
+  /** Tests its truthiness: always true for a promise. */
+  | 'boolean'
+  /** Compares it with another value: a promise equals nothing but itself. */
+  | 'compare'
+  /** Lists its own keys or values: none for a promise. */
+  | 'keys'
+  /** Copies it with the structured clone algorithm: throws `DataCloneError`. */
+  | 'clone';
+
+export interface ValueConsumer {
+  readonly effect: ConsumerEffect;
+  /** Which argument positions the API consumes; all of them when absent. */
+  readonly arguments?: readonly number[];
+}
+
+const log: ValueConsumer = { effect: 'log' };
+const first = (effect: ConsumerEffect): ValueConsumer => ({ effect, arguments: [0] });
+const firstTwo = (effect: ConsumerEffect): ValueConsumer => ({ effect, arguments: [0, 1] });
+
+const assertApi: Readonly<Record<string, ValueConsumer>> = {
+  '': first('boolean'),
+  ok: first('boolean'),
+  equal: firstTwo('compare'),
+  notEqual: firstTwo('compare'),
+  strictEqual: firstTwo('compare'),
+  notStrictEqual: firstTwo('compare'),
+  deepEqual: firstTwo('compare'),
+  notDeepEqual: firstTwo('compare'),
+  deepStrictEqual: firstTwo('compare'),
+  notDeepStrictEqual: firstTwo('compare'),
+};
+
+/** module -> dotted export path -> what it does with its arguments. */
+export const valueConsumers: Readonly<Record<string, Readonly<Record<string, ValueConsumer>>>> = {
+  [GLOBAL]: {
+    'console.log': log,
+    'console.info': log,
+    'console.warn': log,
+    'console.error': log,
+    'console.debug': log,
+    'console.trace': log,
+    'console.dir': first('log'),
+    'console.table': first('log'),
+    'JSON.stringify': first('serialize'),
+    String: first('string'),
+    encodeURIComponent: first('string'),
+    encodeURI: first('string'),
+    Number: first('number'),
+    parseInt: first('number'),
+    parseFloat: first('number'),
+    isNaN: first('number'),
+    isFinite: first('number'),
+    'Math.round': first('number'),
+    'Math.floor': first('number'),
+    'Math.ceil': first('number'),
+    'Math.abs': first('number'),
+    'Math.trunc': first('number'),
+    'Math.max': { effect: 'number' },
+    'Math.min': { effect: 'number' },
+    Boolean: first('boolean'),
+    'Object.keys': first('keys'),
+    'Object.values': first('keys'),
+    'Object.entries': first('keys'),
+    structuredClone: first('clone'),
+  },
+  assert: assertApi,
+  'assert/strict': assertApi,
+  util: {
+    format: log,
+    formatWithOptions: log,
+  },
+};
+
+/**
+ * Callees that take `any`/`unknown` on purpose to look at a promise as a
+ * promise: identity checks and inspection. Typed mode never reports them.
+ */
+export const promiseInspectors: Readonly<Record<string, readonly string[]>> = {
+  [GLOBAL]: ['Object.is', 'Promise.resolve', 'Promise.reject', 'queueMicrotask'],
+  util: ['inspect', 'types.isPromise'],
+  'util/types': ['isPromise'],
+};
