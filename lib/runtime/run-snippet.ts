@@ -7,8 +7,7 @@
  * running, so every run starts clean. See lib/runtime/README.md for the
  * snippet conventions.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +16,7 @@ import type * as ts from 'typescript';
 import { functionSpans } from './function-spans.js';
 import type { MockSpec, RunRequest, RunResponse, WorkerReport } from './protocol.js';
 import type { HazardReport } from './report.js';
+import { runnableFromSources } from './source-tree.js';
 
 export interface RunOptions {
   /** Globals standing in for the operations the snippet declares; see `MockSpec`. */
@@ -180,9 +180,9 @@ class WorkerHost {
     if (worker) await worker.terminate();
   }
 
-  private runNow(request: Request): Promise<WorkerReport> {
+  private async runNow(request: Request): Promise<WorkerReport> {
+    const worker = await this.ensureWorker();
     return new Promise((resolve) => {
-      const worker = this.ensureWorker();
       const id = this.nextId++;
       const timer = setTimeout(() => {
         // The worker did not answer even after its own deadline: a synchronous endless loop. Only terminating it stops that.
@@ -213,9 +213,9 @@ class WorkerHost {
     }
   }
 
-  private ensureWorker(): Worker {
+  private async ensureWorker(): Promise<Worker> {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerEntry(), { stdout: true, stderr: true });
+    const worker = new Worker(await workerEntry(), { stdout: true, stderr: true });
     this.stderr = '';
     worker.stdout.resume();
     worker.stderr.setEncoding('utf8');
@@ -267,49 +267,11 @@ function failedReport(timedOut: boolean, error: string): WorkerReport {
 }
 
 /**
- * The worker's entry file. Built: worker.js beside this file. From the
- * TypeScript sources (under Vitest, which does not transform worker threads):
- * worker.ts and the files it imports, transpiled once into
- * node_modules/.cache/async-pitfalls-runtime/<hash>/ with their relative layout,
- * so that their package imports resolve as they do in the repository.
+ * The worker's entry file: worker.js beside this file once built; from the
+ * TypeScript sources (under Vitest, which does not transform worker threads),
+ * worker.ts transpiled with the files it imports (lib/runtime/source-tree.ts).
  */
-function workerEntry(): URL {
+async function workerEntry(): Promise<URL> {
   if (here.endsWith('.js')) return new URL('./worker.js', import.meta.url);
-  const tsModule = typescript();
-  const root = path.resolve(path.dirname(here), '..', '..');
-  const files = new Map<string, string>();
-  const pending = [path.join(path.dirname(here), 'worker.ts')];
-  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-    if (files.has(file)) continue;
-    const text = readFileSync(file, 'utf8');
-    files.set(file, text);
-    for (const [, specifier = ''] of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
-      pending.push(path.resolve(path.dirname(file), specifier.replace(/\.js$/, '.ts')));
-    }
-  }
-  const hash = createHash('sha256');
-  for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) hash.update(file).update(text);
-  const outDir = path.join(root, 'node_modules', '.cache', 'async-pitfalls-runtime', hash.digest('hex').slice(0, 16));
-  const entry = path.join(outDir, 'lib', 'runtime', 'worker.js');
-  if (!existsSync(entry)) {
-    // Written aside and renamed into place, so that a parallel test process never loads a half-written tree.
-    const staging = `${outDir}.${String(process.pid)}-${String(Date.now())}`;
-    for (const [file, text] of files) {
-      const js = tsModule.transpileModule(text, {
-        fileName: file,
-        compilerOptions: { module: tsModule.ModuleKind.ESNext, target: tsModule.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-      }).outputText;
-      const out = path.join(staging, path.relative(root, file)).replace(/\.ts$/, '.js');
-      mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, js);
-    }
-    writeFileSync(path.join(staging, 'package.json'), '{ "type": "module" }\n');
-    try {
-      renameSync(staging, outDir);
-    } catch {
-      // Another process got there first with the same content.
-      rmSync(staging, { recursive: true, force: true });
-    }
-  }
-  return pathToFileURL(entry);
+  return pathToFileURL(await runnableFromSources(path.join(path.dirname(here), 'worker.ts'), typescript()));
 }

@@ -24,7 +24,7 @@
  * Time is used only to give up (`timeoutMs`) and as information (`stallMs`).
  */
 import { AsyncLocalStorage, createHook } from 'node:async_hooks';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -439,16 +439,20 @@ function cloneable(value: unknown): unknown {
 }
 
 /**
- * The snippet as a function: the CommonJS output inside an async function (so
- * top-level `await` works), loaded from a file through Node's own module
- * loader, which applies the source map to every stack (a `vm` script would not).
+ * The snippet as a file: the CommonJS output inside an async function (so
+ * top-level `await` works), to be loaded through Node's own module loader,
+ * which applies the source map to every stack (a `vm` script would not).
  */
-function compile(run: Run): (...args: unknown[]) => Promise<unknown> {
-  const body = run.request.js.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
-  const file = path.join(run.sandbox, 'snippet.cjs');
+async function writeSnippet(request: RunRequest, sandbox: string): Promise<string> {
+  const body = request.js.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
+  const file = path.join(sandbox, 'snippet.cjs');
   // The wrapper shares the first line with the snippet's `"use strict";`, so every other line keeps its number.
-  const source = `module.exports = async function (exports, require, module, __filename, __dirname) {${body}\n};\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(run.request.map).toString('base64')}\n`;
-  writeFileSync(file, source);
+  const source = `module.exports = async function (exports, require, module, __filename, __dirname) {${body}\n};\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(request.map).toString('base64')}\n`;
+  await writeFile(file, source);
+  return file;
+}
+
+function compile(file: string): (...args: unknown[]) => Promise<unknown> {
   try {
     return load(file) as (...args: unknown[]) => Promise<unknown>;
   } finally {
@@ -459,12 +463,13 @@ function compile(run: Run): (...args: unknown[]) => Promise<unknown> {
 async function runOnce(request: RunRequest): Promise<RunResponse> {
   const started = real.now();
   const deadline = started + request.timeoutMs;
-  const sandbox = mkdtempSync(path.join(tmpdir(), 'async-pitfalls-'));
+  const sandbox = await mkdtemp(path.join(tmpdir(), 'async-pitfalls-'));
   for (const [name, text] of Object.entries(request.files)) {
     const file = path.resolve(sandbox, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
   }
+  const snippetFile = await writeSnippet(request, sandbox);
   const run = new Run(request, sandbox);
   const delay = monitorEventLoopDelay({ resolution: 10 });
   let error: unknown = undefined;
@@ -482,7 +487,7 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
     const moduleObject = { exports: {} as Record<string, unknown> };
     let body: Promise<unknown>;
     try {
-      const fn = compile(run);
+      const fn = compile(snippetFile);
       body = als.run({ run, phase: 'module' }, () => fn(moduleObject.exports, snippetRequire, moduleObject, path.join(sandbox, 'snippet.ts'), sandbox));
     } catch (thrown) {
       body = Promise.reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
@@ -528,8 +533,8 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
     delay.disable();
     restore();
     current = null;
-    rmSync(sandbox, { recursive: true, force: true });
   }
+  await rm(sandbox, { recursive: true, force: true });
   const stack = (holder: { stack?: string } | undefined): string | null => (holder?.stack === undefined ? null : run.clean(holder.stack));
   const report: WorkerReport = {
     unhandledRejections: run.unhandled.map(
