@@ -141,7 +141,7 @@ describe('plugin', () => {
         },
       ]),
     );
-    const rules = { 'async-pitfalls/no-blocking-in-async': 'error', 'async-pitfalls/no-floating-promise': 'error', 'async-pitfalls/no-io-in-constructor': 'error', 'async-pitfalls/no-misused-async-callback': 'error' };
+    const rules = { 'async-pitfalls/no-blocking-in-async': 'error', 'async-pitfalls/no-floating-promise': 'error', 'async-pitfalls/no-io-in-constructor': 'error', 'async-pitfalls/no-misused-async-callback': 'error', 'async-pitfalls/no-unawaited-value': 'error' };
     // Strict-only rules (`meta.docs.strict`) join the recommended ones in `strict` and `all`.
     const strictRules = { ...rules, 'async-pitfalls/no-exit-with-pending-work': 'error' };
     const typed = { parser: '@typescript-eslint/parser', parserOptions: { projectService: true } };

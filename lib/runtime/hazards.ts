@@ -13,6 +13,8 @@ import { hazardsIn, summarize, type HazardKind, type HazardReport } from './repo
 export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   // A dropped promise rejects with no handler, or keeps running after the function that started it returned.
   'no-floating-promise': ['unhandledRejection', 'lateSettlement'],
+  // The value is used before it exists: the promise is left behind, settling after the code that needed it finished.
+  'no-unawaited-value': ['lateSettlement', 'unhandledRejection'],
 };
 
 /** The hazards a rule's ❌ examples exhibit; undefined for a rule whose examples have not been verified yet. */
