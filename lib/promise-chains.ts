@@ -107,6 +107,18 @@ export function continuationOf(link: ChainLink): Continuation | null {
   }
 }
 
+/**
+ * The first continuation that waits for the link to finish before running
+ * code: like `continuationOf`, but through `.catch` links, which only run on
+ * a rejection (`p.then(f).catch(g).then(h)` orders `h` after `f`; `.catch(g)`
+ * alone orders nothing).
+ */
+export function orderedContinuationOf(link: ChainLink): Continuation | null {
+  let next = continuationOf(link);
+  while (next?.kind === 'link' && next.link.method === 'catch') next = continuationOf(next.link);
+  return next;
+}
+
 /** Calls `visit` on every node of a function's own body, not descending into nested functions or classes. */
 export function forEachOwnNode(fn: FunctionNode, visitorKeys: VisitorKeys, visit: (node: TSESTree.Node) => void): void {
   if (!fn.body) return;
@@ -258,7 +270,7 @@ const LOGGER_NAME = /^(?:logger|log|console)$/i;
  * `undefined`. Written where a rejection handler belongs, they are the classic
  * `p.catch(logger.error())`.
  */
-function isLoggingCall(callee: TSESTree.Node, sourceCode: SourceCode): boolean {
+export function isLoggingCall(callee: TSESTree.Node, sourceCode: SourceCode): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const level = memberName(callee);
   if (level === null || !LOG_LEVELS.has(level)) return false;

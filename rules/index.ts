@@ -4,7 +4,7 @@ import noExitWithPendingWork from './no-exit-with-pending-work.js';
 import noFloatingPromise from './no-floating-promise.js';
 import noIoInConstructor from './no-io-in-constructor.js';
 import noMisusedAsyncCallback from './no-misused-async-callback.js';
-import noUnawaitedValue from './no-unawaited-value.js';
+import noMixedSyncAsyncReturn from './no-mixed-sync-async-return.js';
 
 export const rules = {
   'no-blocking-in-async': noBlockingInAsync,
@@ -12,5 +12,5 @@ export const rules = {
   'no-floating-promise': noFloatingPromise,
   'no-io-in-constructor': noIoInConstructor,
   'no-misused-async-callback': noMisusedAsyncCallback,
-  'no-unawaited-value': noUnawaitedValue,
+  'no-mixed-sync-async-return': noMixedSyncAsyncReturn,
 };

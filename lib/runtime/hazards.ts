@@ -11,8 +11,12 @@
 import { hazardsIn, summarize, type HazardKind, type HazardReport } from './report.js';
 
 export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
+  // A step that does not wait: the promise it started, or the step that ran too early, rejects with no handler.
+  'no-broken-promise-chain': ['unhandledRejection', 'lateSettlement'],
   // A dropped promise rejects with no handler, or keeps running after the function that started it returned.
   'no-floating-promise': ['unhandledRejection', 'lateSettlement'],
+  // An error inside the executor, or the work that runs after it settled, rejects with no handler.
+  'no-promise-constructor-misuse': ['unhandledRejection'],
   // The value is used before it exists: the promise is left behind, settling after the code that needed it finished.
   'no-unawaited-value': ['lateSettlement', 'unhandledRejection'],
 };

@@ -1,0 +1,269 @@
+/**
+ * `new Promise(executor)` is the low-level future of the asyncio guidance:
+ * "for library writers". Misused, it loses errors and leaves promises pending
+ * forever: an `async` executor, an executor that only re-wraps a promise that
+ * already exists, a value returned from the executor (ignored), `resolve` /
+ * `reject` called twice on one path, and resolvers handed out of the executor.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../lib/ast.js';
+import { createRepeatTracker } from '../lib/code-path-repeats.js';
+import { createRule } from '../lib/create-rule.js';
+import {
+  awaitsNothing,
+  deferredDeclaration,
+  forwardedPromise,
+  ignoredReturns,
+  isSoleStatement,
+  isTryThenCatch,
+  leakedResolvers,
+  promiseExecutor,
+  settleCallsByFunction,
+  type DeferredDeclaration,
+  type ForwardedPromise,
+  type IgnoredReturn,
+  type PromiseExecutor,
+} from '../lib/executor.js';
+import { operandText } from '../lib/fixes.js';
+import { getPromiseOracle } from '../lib/promise-oracle.js';
+import { getTypeInfo } from '../lib/type-info.js';
+
+export type Options = [
+  {
+    checkResolverLeaks?: boolean;
+    withResolvers?: 'auto' | 'always' | 'never';
+  },
+];
+
+export type MessageIds =
+  | 'asyncExecutor'
+  | 'wrappedPromise'
+  | 'wrappedPromiseLosesRejection'
+  | 'executorReturn'
+  | 'settledTwice'
+  | 'leakedResolver'
+  | 'suggestRemoveAsync'
+  | 'suggestInnerPromise'
+  | 'suggestResolve'
+  | 'suggestReturnAfterSettle'
+  | 'suggestWithResolvers';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-promise-constructor-misuse',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow `new Promise` executors that lose errors, never settle, settle twice or only re-wrap an existing promise',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      asyncExecutor:
+        'An `async` executor loses its errors: a `throw` or a rejected `await` inside it rejects the executor\'s own promise, which nobody handles, and this promise stays pending forever.',
+      wrappedPromise:
+        'This `new Promise` only re-wraps a promise that already exists: it adds a step where a `throw` in the callback or a forgotten `reject` leaves it pending forever, and nothing else.',
+      wrappedPromiseLosesRejection:
+        'This `new Promise` re-wraps an existing promise but never passes its rejection to `reject`: when it fails, the error is unhandled and this promise stays pending forever.',
+      executorReturn:
+        'The executor\'s return value is ignored: the promise does not resolve with it, so on this path it stays pending forever.',
+      settledTwice:
+        '`{{name}}(...)` can run after `{{first}}(...)` on line {{line}} already settled this promise: the call is ignored, and the code after the first call kept running as if it had not settled.',
+      leakedResolver:
+        'This hands the promise\'s {{names}} to code outside the executor: the promise settles only if that code remembers to call it, and if it throws first or never runs, everything awaiting the promise hangs without an error.',
+      suggestRemoveAsync: 'Remove `async`, so that a `throw` in the executor rejects this promise.',
+      suggestInnerPromise: 'Use the inner promise directly.',
+      suggestResolve: 'Resolve the promise with this value.',
+      suggestReturnAfterSettle: 'Return right after `{{first}}(...)`.',
+      suggestWithResolvers: 'Create the promise and its resolvers together with `Promise.withResolvers()`.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkResolverLeaks: {
+            type: 'boolean',
+            description: 'Report `resolve` / `reject` stored in a variable or property outside the executor (a hand-made deferred).',
+          },
+          withResolvers: {
+            type: 'string',
+            enum: ['auto', 'always', 'never'],
+            description:
+              'When to suggest `Promise.withResolvers()` for a leaked resolver: `auto` when the TypeScript lib in use declares it (never without type information), `always`, or `never`.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkResolverLeaks: true, withResolvers: 'auto' }],
+  },
+  create(context, [options]) {
+    const { sourceCode } = context;
+    const settledTwice = createRepeatTracker<TSESTree.CallExpression>(({ node, after }) => {
+      reportSettledTwice(node, after.filter((first) => !isTryThenCatch(first, node)));
+    });
+
+    return {
+      ...settledTwice.listeners,
+      NewExpression(node) {
+        const executor = promiseExecutor(sourceCode, node);
+        if (!executor) return;
+        const wrapped = executor.fn.async ? null : forwardedPromise(executor);
+        if (executor.fn.async) reportAsync(executor);
+        else if (wrapped) reportWrapped(executor, wrapped);
+        else for (const ignored of ignoredReturns(executor, sourceCode.visitorKeys)) reportReturn(executor, ignored);
+        if (options.checkResolverLeaks) reportLeaks(executor);
+        for (const [fn, calls] of settleCallsByFunction(executor)) {
+          settledTwice.watch(fn, calls.map(({ call }) => call));
+        }
+      },
+      'CallExpression:exit'(node) {
+        settledTwice.visited(node);
+      },
+    };
+
+    function reportAsync(executor: PromiseExecutor): void {
+      const asyncToken = sourceCode.getFirstToken(executor.fn);
+      if (!asyncToken) return;
+      context.report({
+        loc: asyncToken.loc,
+        messageId: 'asyncExecutor',
+        suggest: awaitsNothing(executor.fn, sourceCode.visitorKeys)
+          ? [
+              {
+                messageId: 'suggestRemoveAsync',
+                fix: (fixer) => {
+                  const next = sourceCode.getTokenAfter(asyncToken);
+                  return fixer.removeRange([asyncToken.range[0], next ? next.range[0] : asyncToken.range[1]]);
+                },
+              },
+            ]
+          : [],
+      });
+    }
+
+    function reportWrapped(executor: PromiseExecutor, wrapped: ForwardedPromise): void {
+      context.report({
+        node: executor.construct,
+        messageId: wrapped.forwardsRejection ? 'wrappedPromise' : 'wrappedPromiseLosesRejection',
+        // Statements before the chain would have to move: no suggestion then.
+        suggest: isSoleStatement(executor)
+          ? [{ messageId: 'suggestInnerPromise', fix: (fixer) => fixer.replaceText(executor.construct, innerPromiseText(wrapped)) }]
+          : [],
+      });
+    }
+
+    /** `p`, `Promise.resolve(p)` for a thenable of unknown kind, or `p.then((v) => f(v))` for a transformed value. */
+    function innerPromiseText(wrapped: ForwardedPromise): string {
+      const { inner, onFulfilled } = wrapped;
+      if (onFulfilled.kind === 'map') {
+        const { callback, value } = onFulfilled;
+        const params = callback.params.map((param) => sourceCode.getText(param)).join(', ');
+        const body = value.type === AST_NODE_TYPES.ObjectExpression ? `(${sourceCode.getText(value)})` : sourceCode.getText(value);
+        return `${operandText(sourceCode, inner)}.then((${params}) => ${body})`;
+      }
+      const oracle = getPromiseOracle(context);
+      // A real promise can stand for the wrapper; any other thenable is assimilated as the wrapper did.
+      if (oracle.isPromise(inner) === 'yes' && oracle.hasCatch(inner)) return sourceCode.getText(inner);
+      return `Promise.resolve(${sourceCode.getText(inner)})`;
+    }
+
+    function reportReturn(executor: PromiseExecutor, ignored: IgnoredReturn): void {
+      const resolve = executor.fn.params[0];
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      const value = ignored.value;
+      // A returned cleanup function (an effect habit) is no result to resolve with.
+      if (resolve?.type === AST_NODE_TYPES.Identifier && !isFunctionNode(value)) {
+        suggest.push({
+          messageId: 'suggestResolve',
+          fix: (fixer) => fixer.replaceText(value, `${resolve.name}(${sourceCode.getText(value)})`),
+        });
+      }
+      context.report({ node: ignored.value, messageId: 'executorReturn', suggest });
+    }
+
+    function reportSettledTwice(node: TSESTree.CallExpression, after: readonly TSESTree.CallExpression[]): void {
+      const [first] = after;
+      if (!first) return;
+      const statement = first.parent;
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+      if (after.length === 1 && statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression === first) {
+        const exit = breakAfter(statement);
+        suggest.push({
+          messageId: 'suggestReturnAfterSettle',
+          data: { first: sourceCode.getText(first.callee) },
+          // `resolve(v); break;` leaves the loop and settles again below: `return` instead of `break`.
+          fix: (fixer) => (exit ? fixer.replaceText(exit, 'return;') : fixer.insertTextBefore(statement, 'return ')),
+        });
+      }
+      context.report({
+        node,
+        messageId: 'settledTwice',
+        data: { name: sourceCode.getText(node.callee), first: sourceCode.getText(first.callee), line: String(first.loc.start.line) },
+        suggest,
+      });
+    }
+
+    function reportLeaks(executor: PromiseExecutor): void {
+      const leaks = leakedResolvers(executor, sourceCode);
+      const [first] = leaks;
+      if (!first) return;
+      const deferred = offerWithResolvers(executor) ? deferredDeclaration(executor, leaks) : null;
+      context.report({
+        node: first.assignment,
+        messageId: 'leakedResolver',
+        data: { names: [...new Set(leaks.map((leak) => `\`${leak.kind}\``))].join(' and ') },
+        suggest: deferred
+          ? [{ messageId: 'suggestWithResolvers', fix: (fixer) => withResolversFixes(fixer, executor, deferred) }]
+          : [],
+      });
+    }
+
+    function offerWithResolvers(executor: PromiseExecutor): boolean {
+      if (options.withResolvers === 'always') return true;
+      if (options.withResolvers === 'never') return false;
+      // `auto`: only where the checker can tell that the lib in use declares it.
+      const info = getTypeInfo(context);
+      const type = info?.typeOf(executor.construct.callee);
+      return type?.getProperty('withResolvers') !== undefined;
+    }
+
+    function withResolversFixes(fixer: TSESLint.RuleFixer, executor: PromiseExecutor, deferred: DeferredDeclaration): TSESLint.RuleFix[] {
+      const field = (key: string, name: string): string => (key === name ? key : `${key}: ${name}`);
+      const fields = [field('promise', deferred.promiseName)];
+      for (const kind of ['resolve', 'reject'] as const) {
+        const resolver = deferred.resolvers.find((candidate) => candidate.kind === kind);
+        if (resolver) fields.push(field(kind, resolver.name));
+      }
+      const typeArguments = executor.construct.typeArguments ? sourceCode.getText(executor.construct.typeArguments) : '';
+      const fixes = [
+        fixer.replaceText(
+          deferred.declaration,
+          `${deferred.declaration.kind} { ${fields.join(', ')} } = Promise.withResolvers${typeArguments}();`,
+        ),
+      ];
+      for (const { declaration } of deferred.resolvers) fixes.push(fixer.removeRange(lineRange(declaration)));
+      return fixes;
+    }
+
+    /** The statement with its indentation and line break, when it stands on lines of its own. */
+    function lineRange(statement: TSESTree.Node): [number, number] {
+      const { text } = sourceCode;
+      let start = statement.range[0];
+      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+      let end = statement.range[1];
+      const atLineStart = start === 0 || text[start - 1] === '\n';
+      if (atLineStart && text[end] === '\n') end++;
+      return atLineStart ? [start, end] : [statement.range[0], statement.range[1]];
+    }
+  },
+});
+
+/** An unlabeled `break;` right after this statement in its block. */
+function breakAfter(statement: TSESTree.ExpressionStatement): TSESTree.BreakStatement | null {
+  const block = statement.parent;
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return null;
+  const next = block.body[block.body.indexOf(statement) + 1];
+  return next?.type === AST_NODE_TYPES.BreakStatement && !next.label ? next : null;
+}
