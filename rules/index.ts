@@ -1,16 +1,24 @@
 /** Every rule, alphabetical. */
+import noAwaitRace from './no-await-race.js';
 import noBlockingInAsync from './no-blocking-in-async.js';
+import noBrokenPromiseChain from './no-broken-promise-chain.js';
 import noExitWithPendingWork from './no-exit-with-pending-work.js';
 import noFloatingPromise from './no-floating-promise.js';
 import noIoInConstructor from './no-io-in-constructor.js';
 import noMisusedAsyncCallback from './no-misused-async-callback.js';
 import noMixedSyncAsyncReturn from './no-mixed-sync-async-return.js';
+import noPromiseConstructorMisuse from './no-promise-constructor-misuse.js';
+import noUnawaitedValue from './no-unawaited-value.js';
 
 export const rules = {
+  'no-await-race': noAwaitRace,
   'no-blocking-in-async': noBlockingInAsync,
+  'no-broken-promise-chain': noBrokenPromiseChain,
   'no-exit-with-pending-work': noExitWithPendingWork,
   'no-floating-promise': noFloatingPromise,
   'no-io-in-constructor': noIoInConstructor,
   'no-misused-async-callback': noMisusedAsyncCallback,
   'no-mixed-sync-async-return': noMixedSyncAsyncReturn,
+  'no-promise-constructor-misuse': noPromiseConstructorMisuse,
+  'no-unawaited-value': noUnawaitedValue,
 };
