@@ -1,4 +1,5 @@
 /** Every rule, alphabetical. */
+import noAwaitRace from './no-await-race.js';
 import noBlockingInAsync from './no-blocking-in-async.js';
 import noBrokenPromiseChain from './no-broken-promise-chain.js';
 import noExitWithPendingWork from './no-exit-with-pending-work.js';
@@ -10,6 +11,7 @@ import noPromiseConstructorMisuse from './no-promise-constructor-misuse.js';
 import noUnawaitedValue from './no-unawaited-value.js';
 
 export const rules = {
+  'no-await-race': noAwaitRace,
   'no-blocking-in-async': noBlockingInAsync,
   'no-broken-promise-chain': noBrokenPromiseChain,
   'no-exit-with-pending-work': noExitWithPendingWork,
