@@ -300,6 +300,34 @@ function isDeclaredWithin(variable: Variable, fn: TSESTree.Node): boolean {
 }
 
 /**
+ * A `withResolvers` helper: the function around `new Promise` keeps the
+ * resolvers in locals and returns them together with the promise
+ * (`return { promise, resolve, reject }`), which is how a deferred is made
+ * deliberately where `Promise.withResolvers()` is not available.
+ */
+export function isResolversFactory(executor: PromiseExecutor, leaks: readonly LeakedResolver[]): boolean {
+  const owner = enclosingFunction(executor.construct);
+  if (!owner?.body || leaks.some((leak) => !leak.target || !isDeclaredWithin(leak.target, owner))) return false;
+  const names = new Set(leaks.map((leak) => leak.target?.name));
+  const declarator = executor.construct.parent;
+  if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    names.add(declarator.id.name);
+  }
+  if (owner.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return owner.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) return false;
+    const value = skipWrappers(statement.argument);
+    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const returned = new Set(
+      value.properties.map((property) =>
+        property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier ? property.value.name : null,
+      ),
+    );
+    return [...names].every((name) => returned.has(name ?? null));
+  });
+}
+
+/**
  * The pieces of `let resolveX; const x = new Promise((resolve) => { resolveX = resolve; });`
  * that `Promise.withResolvers()` replaces; null when the code has any other shape.
  */

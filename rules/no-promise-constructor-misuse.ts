@@ -14,6 +14,7 @@ import {
   deferredDeclaration,
   forwardedPromise,
   ignoredReturns,
+  isResolversFactory,
   isSoleStatement,
   isTryThenCatch,
   leakedResolvers,
@@ -208,7 +209,8 @@ export default createRule<Options, MessageIds>({
     function reportLeaks(executor: PromiseExecutor): void {
       const leaks = leakedResolvers(executor, sourceCode);
       const [first] = leaks;
-      if (!first) return;
+      // A `withResolvers` helper hands the resolvers to its caller on purpose.
+      if (!first || isResolversFactory(executor, leaks)) return;
       const deferred = offerWithResolvers(executor) ? deferredDeclaration(executor, leaks) : null;
       context.report({
         node: first.assignment,

@@ -5,6 +5,7 @@ import {
   deferredDeclaration,
   forwardedPromise,
   ignoredReturns,
+  isResolversFactory,
   isSettleCall,
   isSoleStatement,
   isTryThenCatch,
@@ -253,6 +254,31 @@ describe('leakedResolvers and deferredDeclaration', () => {
         }
       `).map((entry) => (entry as { deferred: unknown }).deferred),
     ).toEqual([null, null, { promise: 'third', resolvers: ['resolve=c'] }]);
+  });
+
+  it('tells a withResolvers helper, which returns the resolvers with the promise, from a leak', () => {
+    const factories = (code: string): (boolean | null)[] =>
+      onExecutors(code, (context, executor) => (executor ? isResolversFactory(executor, leakedResolvers(executor, context.sourceCode)) : null));
+    expect(
+      factories(`
+        function withResolvers<T>() {
+          let resolve!: (value: T) => void;
+          let reject!: (error: unknown) => void;
+          const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+          return { promise, resolve, reject };
+        }
+        function halfFactory<T>() {
+          let resolve!: (value: T) => void;
+          const promise = new Promise<T>((res) => { resolve = res; });
+          return { promise };
+        }
+        let outer: (value: unknown) => void;
+        function leaky() {
+          const promise = new Promise((res) => { outer = res; });
+          return { promise, outer };
+        }
+      `),
+    ).toEqual([true, false, false]);
   });
 
   it('does not count request tables, queues and local variables', () => {

@@ -10,8 +10,10 @@ import {
   flattenFixes,
   inlineCallbacks,
   isCallable,
+  isLoggingCall,
   isPlainHead,
   linkOfCallback,
+  orderedContinuationOf,
   returnsNothing,
   type CallbackFunction,
 } from '../../lib/promise-chains.js';
@@ -157,6 +159,53 @@ describe('continuationOf', () => {
         },
       ),
     ).toEqual([null, null, null, null]);
+  });
+});
+
+describe('orderedContinuationOf', () => {
+  it('looks through `.catch` links, which run only on a rejection', () => {
+    expect(
+      probeNodes(
+        `${API}
+        declare function mark(n: number): number;
+        async function f() {
+          p.then(mark).catch(report).then(String);
+          p.then(mark).catch(report);
+          await p.then(mark).catch(report);
+          p.then(mark).finally(() => {});
+        }
+      `,
+        'CallExpression[arguments.0.name="mark"]',
+        (_context, node: TSESTree.CallExpression) => {
+          const link = chainLink(node);
+          const next = link ? orderedContinuationOf(link) : null;
+          return next?.kind === 'link' ? next.link.method : (next?.kind ?? null);
+        },
+      ),
+    ).toEqual(['then', null, 'await', 'finally']);
+  });
+});
+
+describe('isLoggingCall', () => {
+  it('knows logging calls by the global console and by logger names', () => {
+    expect(
+      onProbes(
+        `
+        declare const logger: { error(...args: unknown[]): void; child(): unknown };
+        declare const req: { log: { warn(...args: unknown[]): void } };
+        declare const store: { error(): void };
+        probe(console.error('x'));
+        probe(logger.error());
+        probe(req.log.warn('slow'));
+        probe(logger.child());
+        probe(store.error());
+        function shadowed(console: { log(): () => void }) {
+          return probe(console.log());
+        }
+      `,
+        (context, node) => node.type === 'CallExpression' && isLoggingCall(node.callee, context.sourceCode),
+      ),
+    ).toEqual([true, true, true, false, false, false]);
   });
 });
 

@@ -156,6 +156,17 @@ export const elsewhere = new globalThis.Promise<number>(executor);
   });
 }
 `,
+  // A `withResolvers` helper (where the target lacks `Promise.withResolvers`) hands the resolvers to its caller on purpose.
+  `export function promiseWithResolvers<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject } as const;
+}
+`,
   // A resolver kept in a local variable of the executor does not escape it.
   `export function delayed(ms: number): Promise<void> {
   return new Promise((resolve) => {
