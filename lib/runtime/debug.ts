@@ -78,6 +78,15 @@ export interface AsyncDebug {
 
 const SINGLETON = Symbol.for('eslint-plugin-async-pitfalls.asyncDebug');
 const STACK_DEPTH = 30;
+/** Creation stacks are taken for every promise that starts a chain: kept short, they are the main cost. */
+const CREATION_DEPTH = 12;
+/**
+ * Where a promise's record lives: symbol-keyed properties on the promise
+ * itself (a `WeakMap` keyed by promises costs ~35 times more: every entry is an
+ * ephemeron the garbage collector has to trace).
+ */
+const CREATED = Symbol('async-pitfalls.created');
+const TEST = Symbol('async-pitfalls.test');
 const runtimeDir = path.dirname(fileURLToPath(import.meta.url));
 const ownDir = path.dirname(runtimeDir);
 /** Resources that keep a test's work alive: timers and handles (requests finish by themselves; their promises show as late settlements). */
@@ -99,9 +108,11 @@ interface TestRecord {
   readonly seen: Set<string>;
 }
 
-interface PromiseRecord {
-  readonly holder: { stack?: string } | null;
-  readonly test: TestRecord | null;
+interface Tracked {
+  /** Where the chain this promise belongs to was started. */
+  [CREATED]?: { stack?: string };
+  /** The test that created it. */
+  [TEST]?: TestRecord;
 }
 
 /**
@@ -135,7 +146,6 @@ function create(options: AsyncDebugOptions, onDisable: () => void): AsyncDebug {
   const all: Finding[] = [];
   let orphans: Finding[] = [];
   let current: TestRecord | null = null;
-  const promises = new WeakMap<Promise<unknown>, PromiseRecord>();
   const undo: (() => void)[] = [];
 
   /** Keys of the findings made outside tests, so that one site is reported once. */
@@ -158,32 +168,40 @@ function create(options: AsyncDebugOptions, onDisable: () => void): AsyncDebug {
       .join('\n');
 
   // ---- promises: creation stacks, unhandled rejections, late settlements ----
+  // A stack is captured only where a chain starts (an async function called, `new Promise`,
+  // `Promise.resolve`); promises derived from another (`.then`, `await`) share their parent's:
+  // a third of the stack captures, and the answer to "where was this work started?" all the same.
   // @types/node types the stoppers as `Function`.
   undo.push(
-    promiseHooks.onInit(function onInit(promise) {
-      if (!creationStacks && current === null) return;
-      let holder: { stack?: string } | null = null;
-      if (creationStacks) {
-        holder = {};
-        const saved = Error.stackTraceLimit;
-        Error.stackTraceLimit = STACK_DEPTH;
-        Error.captureStackTrace(holder, onInit);
-        Error.stackTraceLimit = saved;
+    promiseHooks.onInit(function onInit(created: Promise<unknown>, from?: Promise<unknown>) {
+      const promise = created as Tracked;
+      const parent = from as Tracked | undefined;
+      if (current !== null) promise[TEST] = current;
+      if (!creationStacks) return;
+      if (parent !== undefined) {
+        promise[CREATED] = parent[CREATED];
+        return;
       }
-      promises.set(promise, { holder, test: current });
+      const holder: { stack?: string } = {};
+      const saved = Error.stackTraceLimit;
+      Error.stackTraceLimit = CREATION_DEPTH;
+      Error.captureStackTrace(holder, onInit);
+      Error.stackTraceLimit = saved;
+      promise[CREATED] = holder;
     }) as () => void,
   );
   undo.push(
-    promiseHooks.onSettled((promise) => {
-      const record = promises.get(promise);
-      if (!record?.test?.ended || !record.holder) return;
-      const stack = frames(record.holder.stack);
+    promiseHooks.onSettled((settled: Promise<unknown>) => {
+      const promise = settled as Tracked;
+      const test = promise[TEST];
+      if (!test?.ended) return;
+      const stack = frames(promise[CREATED]?.stack);
       if (stack === '') return;
       add(
         null,
         {
           kind: 'lateSettlement',
-          message: `A promise created by the test "${record.test.name}" settled after that test had ended: work it started was not awaited, and ran on into later tests.\n  created at:\n${stack}`,
+          message: `A promise created by the test "${test.name}" settled after that test had ended: work it started was not awaited, and ran on into later tests.\n  started at:\n${stack}`,
           stack,
           fails: true,
         },
@@ -192,14 +210,14 @@ function create(options: AsyncDebugOptions, onDisable: () => void): AsyncDebug {
     }) as () => void,
   );
 
-  const onRejection = (reason: unknown, promise: Promise<unknown>): void => {
-    const stack = frames(promises.get(promise)?.holder?.stack);
+  const onRejection = (reason: unknown, promise: Tracked): void => {
+    const stack = frames(promise[CREATED]?.stack);
     const text = reason instanceof Error ? userStack(reason.stack ?? String(reason), isUserFile) : `non-error rejection: ${inspect(reason)}`;
     add(
       current,
       {
         kind: 'unhandledRejection',
-        message: `Unhandled rejection: nothing handled this promise's rejection (with Node's defaults the process exits).\n${text}${stack ? `\n  the promise was created at:\n${stack}` : ''}`,
+        message: `Unhandled rejection: nothing handled this promise's rejection (with Node's defaults the process exits).\n${text}${stack ? `\n  the promise chain was started at:\n${stack}` : ''}`,
         stack,
         fails: true,
       },
@@ -211,7 +229,7 @@ function create(options: AsyncDebugOptions, onDisable: () => void): AsyncDebug {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with `process` as `this`, as Node calls it.
   const emit = process.emit as (this: NodeJS.Process, event: string | symbol, ...args: unknown[]) => boolean;
   const observing = function (this: NodeJS.Process, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'unhandledRejection') onRejection(args[0], args[1] as Promise<unknown>);
+    if (event === 'unhandledRejection') onRejection(args[0], args[1] as Tracked);
     return emit.call(this, event, ...args);
   };
   process.emit = observing as typeof process.emit;

@@ -92,8 +92,6 @@ class Run {
   /** `process.exit` was called: nothing more is recorded. */
   frozen = false;
   exit: WorkerReport['exit'] = null;
-  readonly stopped: Promise<void>;
-  stop: () => void = () => undefined;
   clockReads = 0;
   probeArmed = false;
   busyReported = false;
@@ -101,11 +99,7 @@ class Run {
   constructor(
     readonly request: RunRequest,
     readonly sandbox: string,
-  ) {
-    this.stopped = new Promise((resolve) => {
-      this.stop = resolve;
-    });
-  }
+  ) {}
 
   /** Frames of this run's snippet (its file is in the scratch directory; stacks show `snippet.ts` through the source map). */
   readonly isOwn = (file: string): boolean => file.startsWith(this.sandbox + path.sep);
@@ -337,8 +331,8 @@ function install(run: Run): () => void {
   swap(process, 'exit', ((code?: number | string | null) => {
     if (run.frozen) return undefined;
     run.exit = { code: Number(code ?? process.exitCode ?? 0), pendingWork: liveWork(run) };
+    // The waits in runOnce see `frozen` within a turn and end the run.
     run.frozen = true;
-    run.stop();
     return undefined as never;
   }) as typeof process.exit);
   const exitCode = process.exitCode;
@@ -447,7 +441,7 @@ async function writeSnippet(request: RunRequest, sandbox: string): Promise<strin
   const body = request.js.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
   const file = path.join(sandbox, 'snippet.cjs');
   // The wrapper shares the first line with the snippet's `"use strict";`, so every other line keeps its number.
-  const source = `module.exports = async function (exports, require, module, __filename, __dirname) {${body}\n};\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(request.map).toString('base64')}\n`;
+  const source = `module.exports = async function topLevel(exports, require, module, __filename, __dirname) {${body}\n};\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(request.map).toString('base64')}\n`;
   await writeFile(file, source);
   return file;
 }

@@ -83,7 +83,7 @@ describe('the Vitest setup file, in fail mode', () => {
     expect(test?.status).toBe('failed');
     expect(test?.failure).toContain("Unhandled rejection: nothing handled this promise's rejection");
     expect(test?.failure).toContain('Error: order without id');
-    expect(test?.failure).toMatch(new RegExp(`the promise was created at:\\n\\s+at saveOrder \\(${escape(src('orders.ts'))}:5:\\d+\\)\\n\\s+at checkout \\(${escape(src('orders.ts'))}:10:3\\)\\n\\s+at ${escape(spec)}:7:16`));
+    expect(test?.failure).toMatch(new RegExp(`the promise chain was started at:\\n\\s+at saveOrder \\(${escape(src('orders.ts'))}:5:\\d+\\)\\n\\s+at checkout \\(${escape(src('orders.ts'))}:10:3\\)\\n\\s+at ${escape(spec)}:7:16`));
   });
 
   it('fails the test whose async code calls readFileSync, pointing at the call', async () => {
@@ -100,10 +100,25 @@ describe('the Vitest setup file, in fail mode', () => {
     expect(test?.failure).toMatch(new RegExp(`created at:\\n\\s+at remember \\(${escape(src('cache.ts'))}:5:3\\)\\n\\s+at ${escape(spec)}:15:3`));
   });
 
+  it('reports work a test left running when it settles, failing the test then running and naming the one that started it', async () => {
+    const { tests } = await vitestRun('fail');
+    const leaving = tests.get('refreshes the cache');
+    expect(leaving?.status).toBe('failed');
+    // The timer is set by the executor arrow inside refresh, called from the test's line 20.
+    expect(leaving?.failure).toMatch(
+      new RegExp(`timer still pending[^]*created at:\\n\\s+at ${escape(src('cache.ts'))}:14:34\\n\\s+at refresh \\(${escape(src('cache.ts'))}:14:9\\)\\n\\s+at ${escape(spec)}:20:3`),
+    );
+    const during = tests.get('waits for the next request');
+    expect(during?.status).toBe('failed');
+    expect(during?.failure).toMatch(
+      new RegExp(`A promise created by the test "refreshes the cache" settled after that test had ended[^]*started at:\\n\\s+at refresh \\(${escape(src('cache.ts'))}:13:\\d+\\)\\n\\s+at ${escape(spec)}:20:3`),
+    );
+  });
+
   it('passes the test that awaits, handles, reads asynchronously and clears its timer (and top-level reads are fine)', async () => {
     const { tests, run: result } = await vitestRun('fail');
     expect(tests.get('does it all right')).toEqual({ status: 'passed', failure: '' });
-    expect(tests.size).toBe(4);
+    expect(tests.size).toBe(6);
     expect(result.code).toBe(1);
   });
 });
@@ -112,11 +127,12 @@ describe('the Vitest setup file, in warn mode', () => {
 
   it('prints each finding under its test, and fails no test', async () => {
     const { tests, run: result } = await vitestRun('warn');
-    expect([...tests.values()].map((test) => test.status)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect([...tests.values()].map((test) => test.status)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed', 'passed']);
     const output = result.stdout + result.stderr;
     expect(output).toMatch(/checkout\.spec\.ts > checks out an order\n\[async-pitfalls\] Unhandled rejection/);
     expect(output).toMatch(/checkout\.spec\.ts > loads the settings\n\[async-pitfalls\] `fs\.readFileSync` blocked the event loop/);
     expect(output).toMatch(/checkout\.spec\.ts > caches the session\n\[async-pitfalls\] The test ended with a `setTimeout`/);
+    expect(output).toMatch(/checkout\.spec\.ts > waits for the next request\n\[async-pitfalls\] A promise created by the test "refreshes the cache" settled after/);
   });
 
   it('leaves Vitest its own report of the unhandled rejection (the run still fails)', async () => {
@@ -136,7 +152,7 @@ describe('node --import register', () => {
     const result = await run(['--import', await register(), script], {});
     expect(result.stdout).toBe('listening on 8080\n');
     expect(result.stderr).toMatch(new RegExp(`\`fs\\.readFileSync\` blocked the event loop inside an async function[^\\n]*\\n\\s+at loadSettings \\(${escape(url)}:5:21\\)`));
-    expect(result.stderr).toMatch(new RegExp(`the promise was created at:\\n\\s+at notifyAdmins \\(${escape(url)}:8:\\d+\\)\\n\\s+at ${escape(url)}:14:1`));
+    expect(result.stderr).toMatch(new RegExp(`the promise chain was started at:\\n\\s+at notifyAdmins \\(${escape(url)}:8:\\d+\\)\\n\\s+at ${escape(url)}:14:1`));
     // Node's default for an unhandled rejection: print it and exit with code 1.
     expect(result.stderr).toContain('Error: mail server down');
     expect(result.code).toBe(1);
