@@ -5,7 +5,7 @@
  * resolvers handed to code outside the executor.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, skipWrappers, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { enclosingFunction } from './async-context.js';
 import { chainLink, forEachOwnNode, type CallbackFunction } from './promise-chains.js';
 import { isGlobalReference, variableOf } from './scope.js';
@@ -284,7 +284,7 @@ export function leakedResolvers(executor: PromiseExecutor, sourceCode: SourceCod
       if (enclosingFunction(parent) !== executor.fn) continue;
       const left = parent.left;
       if (left.type === AST_NODE_TYPES.MemberExpression) {
-        leaks.push({ assignment: parent, kind, target: null });
+        if (storesOutside(left, executor, sourceCode)) leaks.push({ assignment: parent, kind, target: null });
       } else if (left.type === AST_NODE_TYPES.Identifier) {
         const target = variableOf(sourceCode, left);
         // Written outside: declared in a scope that encloses the executor.
@@ -293,6 +293,22 @@ export function leakedResolvers(executor: PromiseExecutor, sourceCode: SourceCod
     }
   }
   return leaks.sort((a, b) => a.assignment.range[0] - b.assignment.range[0]);
+}
+
+/**
+ * `this.resolve = resolve`, `state.done = resolve` (an object from outside): a
+ * deferred. Not an event handler (`image.onerror = reject`, `socket.onclose = resolve`)
+ * nor a property of an object the executor made itself.
+ */
+function storesOutside(target: TSESTree.MemberExpression, executor: PromiseExecutor, sourceCode: SourceCode): boolean {
+  const name = memberName(target);
+  if (name !== null && /^on[a-z]/i.test(name)) return false;
+  let root: TSESTree.Node = target;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  if (root.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(sourceCode, root);
+  return variable !== null && !isDeclaredWithin(variable, executor.fn);
 }
 
 function isDeclaredWithin(variable: Variable, fn: TSESTree.Node): boolean {

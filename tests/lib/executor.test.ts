@@ -229,6 +229,8 @@ describe('leakedResolvers and deferredDeclaration', () => {
           resolve?: (value: unknown) => void;
           promise = new Promise((resolve) => { this.resolve = resolve; });
         }
+        const state: { done?: () => void } = {};
+        new Promise<void>((resolve) => { state.done = resolve; });
       `),
     ).toEqual([
       {
@@ -236,6 +238,7 @@ describe('leakedResolvers and deferredDeclaration', () => {
         deferred: { promise: 'ready', resolvers: ['resolve=resolveReady', 'reject=rejectReady'] },
       },
       { leaks: ['resolve: this.resolve = resolve'], deferred: null },
+      { leaks: ['resolve: state.done = resolve'], deferred: null },
     ]);
   });
 
@@ -289,8 +292,15 @@ describe('leakedResolvers and deferredDeclaration', () => {
         new Promise((resolve) => { pending.set(1, { resolve }); });
         new Promise<void>((resolve) => { waiters.push(resolve); });
         new Promise((resolve) => { const done = resolve; setTimeout(done, 1); });
+        declare const socket: { onclose: (() => void) | null };
+        new Promise<void>((resolve, reject) => {
+          const image = { onload: resolve, onerror: reject, done: resolve, src: '' };
+          image.onerror = reject;
+          image.done = resolve;
+          socket.onclose = resolve;
+        });
       `).map((entry) => (entry as { leaks: unknown }).leaks),
-    ).toEqual([[], [], []]);
+    ).toEqual([[], [], [], []]);
   });
 });
 

@@ -167,6 +167,21 @@ export const elsewhere = new globalThis.Promise<number>(executor);
   return { promise, resolve, reject } as const;
 }
 `,
+  // Event handlers and objects the executor makes itself are no deferred.
+  `export function loadImage(src: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = reject;
+    image.src = src;
+  });
+}
+export function closed(socket: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    socket.onclose = () => resolve();
+  });
+}
+`,
   // A resolver kept in a local variable of the executor does not escape it.
   `export function delayed(ms: number): Promise<void> {
   return new Promise((resolve) => {
