@@ -1,5 +1,5 @@
 /** Which function encloses a position, and what kind it is. */
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { functionAt, functionSpans } from '../../../lib/runtime/function-spans.js';
 

@@ -1,5 +1,5 @@
 /** Reading formatted stacks: frames, the user's frames, and whether async code was running. */
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { functionAt, functionSpans } from '../../../lib/runtime/function-spans.js';
 import { callContext, captureStack, constructorOnStack, parseStack, userStack, type FunctionLookup } from '../../../lib/runtime/stack.js';
