@@ -173,7 +173,7 @@ function addBinding(sourceCode: SourceCode, module: string, name: string, local:
 function atTop(sourceCode: SourceCode, statement: string): TextEdit {
   const body = sourceCode.ast.body;
   const directives = body.filter(
-    (node, index) => node.type === AST_NODE_TYPES.ExpressionStatement && node.directive !== undefined && body.slice(0, index).every((earlier) => earlier.type === AST_NODE_TYPES.ExpressionStatement && earlier.directive !== undefined),
+    (node, index) => node.type === AST_NODE_TYPES.ExpressionStatement && typeof node.directive === 'string' && body.slice(0, index).every((earlier) => earlier.type === AST_NODE_TYPES.ExpressionStatement && typeof earlier.directive === 'string'),
   );
   const lastDirective = directives[directives.length - 1];
   if (lastDirective) return { range: [lastDirective.range[1], lastDirective.range[1]], text: `\n${statement}` };

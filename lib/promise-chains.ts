@@ -185,7 +185,7 @@ export function droppedPromises(fn: CallbackFunction, oracle: PromiseOracle, vis
     return dropped;
   }
   forEachOwnNode(fn, visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ExpressionStatement && node.directive === undefined) consider(node, node.expression);
+    if (node.type === AST_NODE_TYPES.ExpressionStatement && typeof node.directive !== 'string') consider(node, node.expression);
   });
   return dropped;
 }

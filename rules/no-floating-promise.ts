@@ -118,7 +118,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       ExpressionStatement(node) {
-        if (node.directive !== undefined) return;
+        // `typeof`: oxlint's JS plugins give every statement `directive: null`, ESLint only directives a string.
+        if (typeof node.directive === 'string') return;
         checkDropped(node.expression, node);
       },
       VariableDeclarator(node) {
