@@ -486,8 +486,8 @@ export function isLazyInit(sourceCode: SourceCode, node: TSESTree.Node, boundary
       return true;
     }
     if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child) {
-      const tested = mentionedTargets(sourceCode, current.test);
-      if (assignedTargets(sourceCode, current.consequent).some((target) => tested.has(target))) return true;
+      const absent = checkedTargets(sourceCode, current.test, false);
+      if (assignedTargets(sourceCode, current.consequent).some((target) => absent.has(target))) return true;
     }
     if (current.type === AST_NODE_TYPES.BlockStatement && guardedByEarlyReturn(sourceCode, current, child)) return true;
     if (isFunctionNode(current)) return false;
@@ -496,6 +496,7 @@ export function isLazyInit(sourceCode: SourceCode, node: TSESTree.Node, boundary
   return false;
 }
 
+/** `if (cache) return cache;` (or `cache !== undefined`, `map.has(key)`) before a statement that assigns `cache`. */
 function guardedByEarlyReturn(sourceCode: SourceCode, block: TSESTree.BlockStatement, statement: TSESTree.Node): boolean {
   const index = block.body.indexOf(statement as TSESTree.Statement);
   if (index <= 0) return false;
@@ -505,27 +506,77 @@ function guardedByEarlyReturn(sourceCode: SourceCode, block: TSESTree.BlockState
     if (earlier.type !== AST_NODE_TYPES.IfStatement || earlier.alternate) return false;
     const [only] = flatten(earlier.consequent);
     if (only?.type !== AST_NODE_TYPES.ReturnStatement || flatten(earlier.consequent).length !== 1) return false;
-    return [...mentionedTargets(sourceCode, earlier.test)].some((target) => assigned.has(target));
+    return [...checkedTargets(sourceCode, earlier.test, true)].some((target) => assigned.has(target));
   });
 }
 
-/** The identifiers and `this.x` paths an expression reads. */
-function mentionedTargets(sourceCode: SourceCode, node: TSESTree.Node): Set<string> {
-  const names = new Set<string>();
-  walk(sourceCode, node, (inner) => {
-    if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.MemberExpression) {
-      names.add(sourceCode.getText(inner));
+const NOTHING = new Set(['undefined', 'null', 'void 0']);
+
+/**
+ * The cache slots a condition finds absent (`present` false: `!x`, `x === undefined`,
+ * `x == null`, `typeof x === 'undefined'`, `!map.has(k)`) or present (`x`,
+ * `x !== undefined`, `map.has(k)`). A map is named `map#`.
+ */
+function checkedTargets(sourceCode: SourceCode, test: TSESTree.Node, present: boolean): Set<string> {
+  const targets = new Set<string>();
+  const visit = (node: TSESTree.Node, wanted: boolean): void => {
+    const value = skipWrappers(node);
+    if (value.type === AST_NODE_TYPES.LogicalExpression) {
+      // Either side of `||` decides alone when absence is tested, of `&&` when presence is.
+      if ((value.operator === '||') !== wanted || value.operator === '&&') {
+        visit(value.left, wanted);
+        visit(value.right, wanted);
+      }
+      return;
     }
-    return !isFunctionNode(inner);
-  });
-  return names;
+    if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') {
+      visit(value.argument, !wanted);
+      return;
+    }
+    if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+      if (wanted) targets.add(sourceCode.getText(value));
+      return;
+    }
+    if (value.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(value.callee);
+      if (wanted && callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'has') {
+        targets.add(`${sourceCode.getText(callee.object)}#`);
+      }
+      return;
+    }
+    if (value.type !== AST_NODE_TYPES.BinaryExpression) return;
+    const equal = value.operator === '===' || value.operator === '==';
+    const unequal = value.operator === '!==' || value.operator === '!=';
+    if (!equal && !unequal) return;
+    for (const [side, other] of [
+      [value.left, value.right],
+      [value.right, value.left],
+    ] as const) {
+      const otherText = sourceCode.getText(other);
+      let slot: TSESTree.Node | null = null;
+      if (NOTHING.has(otherText)) slot = side;
+      else if (otherText === "'undefined'" && side.type === AST_NODE_TYPES.UnaryExpression && side.operator === 'typeof') slot = side.argument;
+      // `x === undefined` finds it absent; `x !== undefined` present.
+      if (slot && (slot.type === AST_NODE_TYPES.Identifier || slot.type === AST_NODE_TYPES.MemberExpression) && unequal === wanted) {
+        targets.add(sourceCode.getText(slot));
+      }
+    }
+  };
+  visit(test, present);
+  return targets;
 }
 
-/** The targets `x = ...` assigns in this subtree (not in nested functions). */
+/** The slots `x = ...` or `map.set(...)` fills in this subtree (not in nested functions). */
 function assignedTargets(sourceCode: SourceCode, node: TSESTree.Node): string[] {
   const targets: string[] = [];
   walk(sourceCode, node, (inner) => {
     if (inner.type === AST_NODE_TYPES.AssignmentExpression) targets.push(sourceCode.getText(inner.left));
+    if (inner.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(inner.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'set') {
+        targets.push(`${sourceCode.getText(callee.object)}#`);
+      }
+    }
     return !isFunctionNode(inner);
   });
   return targets;

@@ -338,6 +338,13 @@ describe('isLazyInit', () => {
           cached = probe();
           return cached;
         }
+        byKey(cache: Map<string, string>, key: string, output?: string) {
+          if (!cache.has(key)) cache.set(key, probe());
+          if (cached === undefined || other === null) { cached = probe(); }
+          if (output) { output = probe(); }
+          if (cached !== undefined) { cached = probe(); }
+          return cache.get(key);
+        }
       }
     `;
     expect(
@@ -346,7 +353,7 @@ describe('isLazyInit', () => {
         while (fn && !isFunctionNode(fn)) fn = fn.parent;
         return isLazyInit(context.sourceCode, call, fn ?? null);
       }),
-    ).toEqual([true, true, true, false, false, true]);
+    ).toEqual([true, true, true, false, false, true, true, true, false, false]);
   });
 });
 
