@@ -109,11 +109,21 @@ function moduleOfImportCall(node: TSESTree.ImportExpression): ImportTarget | nul
 function requiredModule(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.CallExpression): ImportTarget | null {
   const { callee } = node;
   const [first] = node.arguments;
+  // Compiled TypeScript and Babel: `__importStar(require('fs'))` is the module's namespace.
+  if (first?.type === AST_NODE_TYPES.CallExpression && isNamespaceInterop(callee)) return requiredModule(sourceCode, first);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return null;
   if (first?.type !== AST_NODE_TYPES.Literal || typeof first.value !== 'string') return null;
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), callee);
   if (variable && variable.defs.length > 0 && !isCreatedRequire(sourceCode, variable)) return null;
   return { module: canonicalModule(first.value), path: [] };
+}
+
+const NAMESPACE_INTEROP = new Set(['__importStar', '_interopRequireWildcard']);
+
+/** `__importStar` / `tslib.__importStar` / `_interopRequireWildcard`: helpers that return the required module's namespace. */
+function isNamespaceInterop(callee: TSESTree.Node): boolean {
+  if (callee.type === AST_NODE_TYPES.Identifier) return NAMESPACE_INTEROP.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && NAMESPACE_INTEROP.has(memberName(callee) ?? '');
 }
 
 /** `const require = createRequire(import.meta.url)`: the real `require`, made in an ES module. */

@@ -196,6 +196,21 @@ describe('require', () => {
     expect(resolveAll(code, { sourceType: 'commonjs' })).toEqual([null, null, 'fs:readFileSync']);
   });
 
+  it('sees through the namespace helpers of compiled TypeScript and Babel', () => {
+    const code = `
+      var __importStar = (this && this.__importStar) || function (mod) { return mod; };
+      const fs = __importStar(require("fs"));
+      const cp = tslib.__importStar(require('node:child_process'));
+      const zlib = _interopRequireWildcard(require('zlib'));
+      const other = wrap(require('fs'));
+      probe(fs.readFileSync);
+      probe(cp.execSync);
+      probe(zlib.gzipSync);
+      probe(other.readFileSync);
+    `;
+    expect(resolveAll(code, { sourceType: 'commonjs' })).toEqual(['fs:readFileSync', 'child_process:execSync', 'zlib:gzipSync', null]);
+  });
+
   it('ignores a require that is the user’s own function', () => {
     const code = `
       function require(name: string) { return { readFileSync: () => name }; }
