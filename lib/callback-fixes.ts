@@ -76,6 +76,11 @@ export function forOfFix(
   return (fixer) => fixer.replaceText(statement, `${head} ${bodyText}`);
 }
 
+function returnsValue(body: TSESTree.BlockStatement, visitorKeys: SourceCode['visitorKeys']): boolean {
+  for (const ret of returnsOf(body, visitorKeys)) if (ret.node.argument) return true;
+  return false;
+}
+
 function isSimpleBinding(node: TSESTree.Parameter): boolean {
   if (node.type === AST_NODE_TYPES.Identifier) return !node.optional;
   return node.type === AST_NODE_TYPES.ObjectPattern || node.type === AST_NODE_TYPES.ArrayPattern;
@@ -181,7 +186,8 @@ export function catchInsideFix(
     return (fixer) =>
       fixer.replaceText(body, `{ try { ${sourceCode.getText(body)}; } catch (${errorName}) { ${call}(${errorName}); } }`);
   }
-  if (body.body.length === 0) return null;
+  // A `try` only catches what is awaited inside it: not in a plain function, nor a promise that is returned.
+  if (body.body.length === 0 || !fn.async || returnsValue(body, sourceCode.visitorKeys)) return null;
   const open = sourceCode.getFirstToken(body);
   const close = sourceCode.getLastToken(body);
   if (!open || !close) return null;

@@ -11,10 +11,10 @@
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { isFunctionNode, memberName, skipWrappers, valueParent, type FunctionNode } from './ast.js';
+import { isFunctionNode, keyName, memberName, skipWrappers, valueParent, type FunctionNode } from './ast.js';
 import { callbackApis, type ArrayEffect, type CallbackApiCatalog } from './catalogs/callback-apis.js';
 import { isHandledPromise } from './promise-handling.js';
-import { annotationIsPromise, type Answer, type PromiseOracle } from './promise-oracle.js';
+import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
 import type { AllowSpec } from './specifiers.js';
 import type { TypeInfo } from './type-info.js';
@@ -118,6 +118,77 @@ export function callbackReturnsPromise(oracle: PromiseOracle, node: TSESTree.Nod
     return oracle.returnsPromise(target);
   }
   return oracle.returnsPromise(target);
+}
+
+/**
+ * Without a checker: does this callback return a promise on some path? The
+ * oracle calls a function that returns a promise only on some paths "unknown"
+ * (it may be a callback-or-promise API); handed to a slot that ignores the
+ * result, the promise it does return on those paths is lost all the same.
+ */
+export function returnsPromiseOnSomePath(oracle: PromiseOracle, sourceCode: SourceCode, fn: FunctionNode): boolean {
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const value of returnedValues(fn.body, sourceCode.visitorKeys)) {
+    if (value && oracle.isPromise(value) === 'yes') return true;
+  }
+  return false;
+}
+
+/**
+ * `consume(...handlers)`: does the spread array hold functions that return
+ * promises? Typed: an element type's call signatures; untyped: a constant
+ * array literal of such functions.
+ */
+export function spreadHoldsPromiseFunctions(
+  oracle: PromiseOracle,
+  sourceCode: SourceCode,
+  info: TypeInfo | null,
+  node: TSESTree.Node,
+): boolean {
+  const target = skipWrappers(node);
+  if (info) {
+    const tsNode = info.tsNode(target);
+    if (!tsNode) return false;
+    const { checker } = info;
+    const type = checker.getTypeAtLocation(tsNode);
+    return info.tsutils.unionConstituents(type).some((part) => {
+      const elements = checker.isArrayType(part) || checker.isTupleType(part) ? checker.getTypeArguments(part as ts.TypeReference) : [];
+      return elements.some((element) =>
+        info.tsutils.unionConstituents(element).some((callable) =>
+          callable.getCallSignatures().some((signature) => classifyReturn(info, signature.getReturnType(), tsNode) === 'thenable'),
+        ),
+      );
+    });
+  }
+  const value = target.type === AST_NODE_TYPES.Identifier ? constInit(sourceCode, target) : target;
+  return (
+    value?.type === AST_NODE_TYPES.ArrayExpression &&
+    value.elements.some((element) => !!element && element.type !== AST_NODE_TYPES.SpreadElement && callbackReturnsPromise(oracle, element) === 'yes')
+  );
+}
+
+/**
+ * `{ async [Symbol.dispose]() {} }`: `using` calls `Symbol.dispose`
+ * synchronously and ignores what it returns. (`Symbol.asyncDispose` is the
+ * async one, awaited by `await using`.)
+ */
+export function isSyncDisposeMethod(fn: FunctionNode): boolean {
+  const owner = fn.parent;
+  if (
+    owner.type !== AST_NODE_TYPES.Property &&
+    owner.type !== AST_NODE_TYPES.MethodDefinition &&
+    owner.type !== AST_NODE_TYPES.PropertyDefinition
+  ) {
+    return false;
+  }
+  const key = owner.key;
+  return (
+    owner.computed &&
+    key.type === AST_NODE_TYPES.MemberExpression &&
+    key.object.type === AST_NODE_TYPES.Identifier &&
+    key.object.name === 'Symbol' &&
+    memberName(key) === 'dispose'
+  );
 }
 
 /**
@@ -632,7 +703,15 @@ function localTypeDeclarations(
   type: TSESTree.TSTypeReference,
 ): (TSESTree.TSTypeAliasDeclaration | TSESTree.TSInterfaceDeclaration)[] {
   if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return [];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(type), type.typeName.name);
+  return localTypeDeclarationsByName(sourceCode, type, type.typeName.name);
+}
+
+function localTypeDeclarationsByName(
+  sourceCode: SourceCode,
+  at: TSESTree.Node,
+  name: string,
+): (TSESTree.TSTypeAliasDeclaration | TSESTree.TSInterfaceDeclaration)[] {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(at), name);
   const out: (TSESTree.TSTypeAliasDeclaration | TSESTree.TSInterfaceDeclaration)[] = [];
   for (const def of variable?.defs ?? []) {
     if (def.node.type === AST_NODE_TYPES.TSTypeAliasDeclaration || def.node.type === AST_NODE_TYPES.TSInterfaceDeclaration) {
@@ -716,6 +795,138 @@ function classifyReturnNode(type: TSESTree.TypeNode): SlotAnswer {
   return 'other';
 }
 
+/**
+ * Without a checker: the written type of the member `name` of the type an
+ * object literal is declared with (`const hooks: Hooks = { onDone: ... }`,
+ * `return { ... }` from a function annotated `(): Hooks`, `{...} satisfies
+ * Hooks`, nested objects), for types declared in this file.
+ */
+export function declaredPropertySlot(sourceCode: SourceCode, property: TSESTree.Property): SlotAnswer {
+  if (property.parent.type !== AST_NODE_TYPES.ObjectExpression) return 'unknown';
+  const name = keyName(property.key, property.computed);
+  const type = declaredTypeOfObject(sourceCode, property.parent, 0);
+  return name === null || !type ? 'unknown' : memberSlot(sourceCode, type, name);
+}
+
+/** Without a checker: `obj.f = async () => {}` where `obj` is declared with a type that has `f`. */
+export function declaredMemberAssignmentSlot(sourceCode: SourceCode, target: TSESTree.MemberExpression): SlotAnswer {
+  const name = memberName(target);
+  const object = skipWrappers(target.object);
+  if (name === null || object.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+  const type = annotationOf(sourceCode, object);
+  return type ? memberSlot(sourceCode, type, name) : 'unknown';
+}
+
+/**
+ * Without a checker: `<Button onPress={...}>` where `Button` is a component
+ * declared in this file whose props parameter is annotated.
+ */
+export function declaredAttributeSlot(sourceCode: SourceCode, attribute: TSESTree.JSXAttribute, name: string): SlotAnswer {
+  const element = attribute.parent;
+  if (element.name.type !== AST_NODE_TYPES.JSXIdentifier) return 'unknown';
+  const variable = ASTUtils.findVariable(sourceCode.getScope(element), element.name.name);
+  const def = variable?.defs[0];
+  if (!def) return 'unknown';
+  let component: TSESTree.Node | null = null;
+  if (def.type === 'FunctionName') component = def.node;
+  else if (def.type === 'Variable' && def.node.init) component = skipWrappers(def.node.init);
+  if (!component || !isFunctionNode(component)) return 'unknown';
+  const props = component.params[0];
+  const annotation = props && 'typeAnnotation' in props ? props.typeAnnotation?.typeAnnotation : undefined;
+  return annotation ? memberSlot(sourceCode, annotation, name) : 'unknown';
+}
+
+function annotationOf(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.TypeNode | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const def = variable?.defs[0];
+  if (!def || (def.type !== 'Variable' && def.type !== 'Parameter') || def.name.type !== AST_NODE_TYPES.Identifier) return null;
+  return def.name.typeAnnotation?.typeAnnotation ?? null;
+}
+
+function declaredTypeOfObject(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth: number): TSESTree.TypeNode | null {
+  if (depth > 4) return null;
+  let child: TSESTree.Node = object;
+  let parent = object.parent;
+  while (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+    if (parent.typeAnnotation.type !== AST_NODE_TYPES.TSTypeReference || parent.typeAnnotation.typeName.type !== AST_NODE_TYPES.Identifier || parent.typeAnnotation.typeName.name !== 'const') {
+      return parent.typeAnnotation;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier ? (parent.id.typeAnnotation?.typeAnnotation ?? null) : null;
+    case AST_NODE_TYPES.ReturnStatement: {
+      const fn = enclosingFunctionOf(parent);
+      return fn?.returnType?.typeAnnotation ?? null;
+    }
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === child ? (parent.returnType?.typeAnnotation ?? null) : null;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier ? annotationOf(sourceCode, parent.left) : null;
+    case AST_NODE_TYPES.Property: {
+      const name = keyName(parent.key, parent.computed);
+      if (name === null || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return null;
+      const outer = declaredTypeOfObject(sourceCode, parent.parent, depth + 1);
+      if (!outer) return null;
+      const member = typeMembers(sourceCode, outer, 0).find(
+        (candidate): candidate is TSESTree.TSPropertySignature =>
+          candidate.type === AST_NODE_TYPES.TSPropertySignature && keyName(candidate.key, candidate.computed) === name,
+      );
+      return member?.typeAnnotation?.typeAnnotation ?? null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The members of a written object type: literals, local aliases and interfaces (with their local bases), unions and intersections. */
+function typeMembers(sourceCode: SourceCode, type: TSESTree.TypeNode, depth: number): TSESTree.TypeElement[] {
+  if (depth > 4) return [];
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeLiteral:
+      return type.members;
+    case AST_NODE_TYPES.TSUnionType:
+    case AST_NODE_TYPES.TSIntersectionType:
+      return type.types.flatMap((part) => typeMembers(sourceCode, part, depth + 1));
+    case AST_NODE_TYPES.TSTypeReference:
+      return localTypeDeclarations(sourceCode, type).flatMap((declaration) => {
+        if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return typeMembers(sourceCode, declaration.typeAnnotation, depth + 1);
+        const inherited = declaration.extends.flatMap((heritage) =>
+          heritage.expression.type === AST_NODE_TYPES.Identifier
+            ? localTypeDeclarationsByName(sourceCode, heritage, heritage.expression.name).flatMap((base) =>
+                base.type === AST_NODE_TYPES.TSInterfaceDeclaration ? base.body.body : typeMembers(sourceCode, base.typeAnnotation, depth + 1),
+              )
+            : [],
+        );
+        return [...declaration.body.body, ...inherited];
+      });
+    default:
+      return [];
+  }
+}
+
+function memberSlot(sourceCode: SourceCode, type: TSESTree.TypeNode, name: string): SlotAnswer {
+  let answer: SlotAnswer = 'unknown';
+  for (const member of typeMembers(sourceCode, type, 0)) {
+    if ((member.type !== AST_NODE_TYPES.TSPropertySignature && member.type !== AST_NODE_TYPES.TSMethodSignature) || keyName(member.key, member.computed) !== name) continue;
+    const one =
+      member.type === AST_NODE_TYPES.TSMethodSignature
+        ? declaredReturnSlot(member.returnType?.typeAnnotation)
+        : member.typeAnnotation
+          ? classifyTypeNode(sourceCode, member.typeAnnotation.typeAnnotation, 0)
+          : 'unknown';
+    answer = combineSlots(answer, one);
+  }
+  return answer;
+}
+
+/** Without a checker: what a written return type says (`void`, `Promise<...>`, something else). */
+export function declaredReturnSlot(type: TSESTree.TypeNode | undefined): SlotAnswer {
+  return type ? classifyReturnNode(type) : 'unknown';
+}
+
 /** Without a checker: the written function type of a variable, or of a function's return value. */
 export function declaredSlotOf(sourceCode: SourceCode, type: TSESTree.TypeNode | undefined): SlotAnswer {
   return type ? classifyTypeNode(sourceCode, type, 0) : 'unknown';
@@ -738,30 +949,35 @@ export function handlesOwnErrors(fn: FunctionNode, visitorKeys: SourceCode['visi
     return isHandledPromise(value.type === AST_NODE_TYPES.AwaitExpression ? value.argument : value);
   }
   let guarded = false;
-  const stack: TSESTree.Node[] = [...body.body];
+  // `covered`: inside the block of a `try` that has a `catch`.
+  const stack: { node: TSESTree.Node; covered: boolean }[] = body.body.map((node) => ({ node, covered: false }));
   while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    const entry = stack.pop();
+    if (!entry) break;
+    const { node, covered } = entry;
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
     switch (node.type) {
       case AST_NODE_TYPES.TryStatement:
         if (node.handler) {
           guarded = true;
           // The `try` block is covered; what runs in `catch` and `finally` is not.
-          stack.push(node.handler.body);
-          if (node.finalizer) stack.push(node.finalizer);
+          stack.push({ node: node.block, covered: true }, { node: node.handler.body, covered });
+          if (node.finalizer) stack.push({ node: node.finalizer, covered });
           continue;
         }
         break;
       case AST_NODE_TYPES.AwaitExpression:
-        if (!isHandledPromise(node.argument)) return false;
-        guarded = true;
-        continue;
+        if (!covered && !isHandledPromise(node.argument)) return false;
+        guarded ||= !covered;
+        break;
       case AST_NODE_TYPES.ForOfStatement:
-        if (node.await) return false;
+        if (node.await && !covered) return false;
         break;
       case AST_NODE_TYPES.ThrowStatement:
-        return false;
+        if (!covered) return false;
+        break;
       case AST_NODE_TYPES.ReturnStatement:
+        // A returned promise settles after the `try` is left: only its own handler catches it.
         if (node.argument && !isPlainValue(node.argument)) {
           if (!isHandledPromise(node.argument)) return false;
           guarded = true;
@@ -777,7 +993,7 @@ export function handlesOwnErrors(fn: FunctionNode, visitorKeys: SourceCode['visi
       default:
         break;
     }
-    pushChildren(node, stack, visitorKeys);
+    for (const child of childrenOf(node, visitorKeys)) stack.push({ node: child, covered });
   }
   return guarded;
 }
@@ -794,15 +1010,17 @@ function isPlainValue(node: TSESTree.Node): boolean {
   );
 }
 
-function pushChildren(node: TSESTree.Node, stack: TSESTree.Node[], visitorKeys: SourceCode['visitorKeys']): void {
+function childrenOf(node: TSESTree.Node, visitorKeys: SourceCode['visitorKeys']): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
   for (const key of visitorKeys[node.type] ?? []) {
     const child = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) stack.push(item);
+      for (const item of child) if (isNode(item)) out.push(item);
     } else if (isNode(child)) {
-      stack.push(child);
+      out.push(child);
     }
   }
+  return out;
 }
 
 function isNode(value: unknown): value is TSESTree.Node {
@@ -960,7 +1178,9 @@ function isValueConsumer(sourceCode: SourceCode, call: Call): boolean {
 
 /** From the start of the function to its `=>` or its parameter list: `async (item) =>`, `async function save(`. */
 export function functionHeadLoc(sourceCode: SourceCode, fn: FunctionNode): TSESTree.SourceLocation {
-  const start = fn.parent.type === AST_NODE_TYPES.Property && fn.parent.method ? fn.parent.loc.start : fn.loc.start;
+  const owner = fn.parent;
+  const isMethod = (owner.type === AST_NODE_TYPES.Property && owner.method) || owner.type === AST_NODE_TYPES.MethodDefinition;
+  const start = isMethod ? owner.loc.start : fn.loc.start;
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) {
     const arrow = sourceCode.getTokenBefore(fn.body, (token) => token.value === '=>');
     return { start, end: arrow ? arrow.loc.end : fn.loc.end };

@@ -13,6 +13,9 @@ import {
   awaitsParameter,
   callbackReturnsPromise,
   declaredArgumentSlot,
+  declaredAttributeSlot,
+  declaredMemberAssignmentSlot,
+  declaredPropertySlot,
   declaredSlotOf,
   findSlot,
   functionHeadLoc,
@@ -24,9 +27,12 @@ import {
   isKeyedCollection,
   isLibMethod,
   isPromiseConstructor,
+  isSyncDisposeMethod,
   matchesAllowedMethod,
   mayHoldFunction,
   promiseArrayUse,
+  returnsPromiseOnSomePath,
+  spreadHoldsPromiseFunctions,
   typedArgumentSlot,
   typedContextualSlot,
   type CallbackSlot,
@@ -35,6 +41,7 @@ import {
 } from '../lib/callbacks.js';
 import { callbackApis } from '../lib/catalogs/callback-apis.js';
 import { createRule } from '../lib/create-rule.js';
+import { asyncOverridesOfVoid, memberHeadLoc } from '../lib/inherited-methods.js';
 import { awaitAll } from '../lib/fixes.js';
 import { getPromiseOracle } from '../lib/promise-oracle.js';
 import { allowSchema, matchesAllow, type AllowSpec } from '../lib/specifiers.js';
@@ -63,6 +70,8 @@ export type MessageIds =
   | 'voidProperty'
   | 'voidReturnValue'
   | 'voidVariable'
+  | 'voidInheritedMethod'
+  | 'asyncDispose'
   | 'suggestForOf'
   | 'suggestPromiseAll'
   | 'suggestCatchInside';
@@ -107,6 +116,10 @@ export default createRule<Options, MessageIds>({
         'This function is returned where a function returning `void` is expected, so its promise is ignored: nothing waits for it, and a rejection is unhandled.',
       voidVariable:
         'This function is stored where a function returning `void` is expected, so its promise is ignored: nothing waits for it, and a rejection is unhandled.',
+      voidInheritedMethod:
+        '`{{name}}` returns a promise, but `{{base}}` declares it to return `void`: code that holds a `{{base}}` calls it without waiting, and a rejection is unhandled.',
+      asyncDispose:
+        '`using` calls `Symbol.dispose` without waiting for the promise this method returns: the resource is still being released when the block ends, and a rejection is unhandled. Implement `Symbol.asyncDispose` and use `await using`.',
       suggestForOf: 'Loop with `for...of` and `await`, so that each item finishes before the next and its errors reach this function.',
       suggestPromiseAll: 'Wait for all of them with `await Promise.all(...)`.',
       suggestCatchInside: 'Catch its errors inside the callback with `{{handler}}`.',
@@ -146,12 +159,20 @@ export default createRule<Options, MessageIds>({
     return {
       'ArrowFunctionExpression, FunctionExpression'(fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression) {
         if (fn.generator) return;
+        if (isSyncDisposeMethod(fn)) {
+          if (fn.async || oracle.functionReturnsPromise(fn) === 'yes') context.report({ loc: at(fn, fn), messageId: 'asyncDispose' });
+          return;
+        }
         const slot = findSlot(fn);
         if (!slot || (slot.kind === 'jsx' && !checkJsx)) return;
         if (fn.async || functionReturnsPromise(fn, slot)) checkCallback(fn, fn, slot);
       },
       'CallExpression, NewExpression'(call: TSESTree.CallExpression | TSESTree.NewExpression) {
         call.arguments.forEach((argument, index) => {
+          if (argument.type === AST_NODE_TYPES.SpreadElement) {
+            checkSpread(argument, call, index);
+            return;
+          }
           const value = skipWrappers(argument);
           if (value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.Identifier) return;
           const slot: CallbackSlot = { kind: 'argument', call, index };
@@ -167,9 +188,15 @@ export default createRule<Options, MessageIds>({
         const slot = findSlot(value);
         if (slot?.kind === 'jsx' && returnsPromise(value)) checkCallback(value, functionOf(sourceCode, value), slot);
       },
+      'ClassDeclaration, ClassExpression, TSInterfaceDeclaration'(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.TSInterfaceDeclaration) {
+        for (const found of asyncOverridesOfVoid(sourceCode, typeInfo, oracle, node)) {
+          context.report({ loc: memberHeadLoc(found.member), messageId: 'voidInheritedMethod', data: { name: found.name, base: found.base } });
+        }
+      },
       Property(property) {
-        // `{ onSave }`, `{ onSave: saveDraft }`: local functions only, read from syntax; only the checker knows the property's type.
-        if (!typeInfo || property.parent.type !== AST_NODE_TYPES.ObjectExpression || property.value.type !== AST_NODE_TYPES.Identifier) return;
+        // `{ onSave }`, `{ onSave: saveDraft }`: local functions only, read from syntax.
+        if (property.parent.type !== AST_NODE_TYPES.ObjectExpression || property.value.type !== AST_NODE_TYPES.Identifier) return;
+        if (!typeInfo && declaredPropertySlot(sourceCode, property) !== 'void') return;
         const fn = functionOf(sourceCode, property.value);
         if (fn && !fn.generator && (fn.async || oracle.functionReturnsPromise(fn) === 'yes')) {
           checkCallback(property.value, fn, { kind: 'property', property });
@@ -187,7 +214,8 @@ export default createRule<Options, MessageIds>({
       if (!typeInfo && !mayIgnoreWithoutTypes(slot)) return false;
       const syntactic = oracle.functionReturnsPromise(fn);
       if (syntactic !== 'unknown') return syntactic === 'yes';
-      return !!typeInfo && (slot.kind === 'argument' || slot.kind === 'jsx') && oracle.returnsPromise(fn) === 'yes';
+      if (!typeInfo) return returnsPromiseOnSomePath(oracle, sourceCode, fn);
+      return (slot.kind === 'argument' || slot.kind === 'jsx') && oracle.returnsPromise(fn) === 'yes';
     }
 
     /** Without types: can this slot ignore a promise? A catalogued API, an `on*` attribute, or a written `() => void`. */
@@ -196,12 +224,18 @@ export default createRule<Options, MessageIds>({
         case 'argument':
           return !!ignoringApi(sourceCode, slot.call, slot.index) || declaredArgumentSlot(sourceCode, slot.call, slot.index) === 'void';
         case 'jsx':
-          return callbackApis.jsxHandlerPattern.test(slot.name);
-        case 'property':
-          return false;
+          return callbackApis.jsxHandlerPattern.test(slot.name) || declaredAttributeSlot(sourceCode, slot.attribute, slot.name) === 'void';
         default:
           return declaredSlot(slot) === 'void';
       }
+    }
+
+    /** `consume(...handlers)` where `consume(...cbs: Array<() => void>)` and the handlers are async. */
+    function checkSpread(spread: TSESTree.SpreadElement, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): void {
+      if (!typeInfo && declaredArgumentSlot(sourceCode, call, index) !== 'void') return;
+      if (!spreadHoldsPromiseFunctions(oracle, sourceCode, typeInfo, spread.argument)) return;
+      const slot = typeInfo ? typedArgumentSlot(typeInfo, call, index) : 'void';
+      if (slot === 'void') context.report({ node: spread.argument, messageId: 'voidArgument' });
     }
 
     /** Is this function-valued name or member one that returns a promise? Names that cannot hold a function never reach the checker. */
@@ -322,7 +356,7 @@ export default createRule<Options, MessageIds>({
 
     function checkJsxHandler(value: TSESTree.Node, fn: FunctionNode | null, attribute: TSESTree.JSXAttribute, name: string): void {
       if (allow.includes(name)) return;
-      const slot = typeInfo && attribute.value ? typedContextualSlot(typeInfo, attribute.value) : 'unknown';
+      const slot = typeInfo && attribute.value ? typedContextualSlot(typeInfo, attribute.value) : declaredAttributeSlot(sourceCode, attribute, name);
       if (slot === 'thenable' || slot === 'other') return;
       if (slot !== 'void' && !callbackApis.jsxHandlerPattern.test(name)) return;
       if (handlesErrors(fn)) return;
@@ -354,8 +388,11 @@ export default createRule<Options, MessageIds>({
           return declaredSlotOf(sourceCode, slot.declarator.id.typeAnnotation?.typeAnnotation);
         case 'return':
           return declaredSlotOf(sourceCode, slot.fn.returnType?.typeAnnotation);
+        case 'property':
+          return declaredPropertySlot(sourceCode, slot.property);
         case 'assignment': {
           const left = slot.assignment.left;
+          if (left.type === AST_NODE_TYPES.MemberExpression) return declaredMemberAssignmentSlot(sourceCode, left);
           if (left.type !== AST_NODE_TYPES.Identifier) return 'unknown';
           const def = sourceCode.getScope(left).references.find((ref) => ref.identifier === left)?.resolved?.defs[0];
           return def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier

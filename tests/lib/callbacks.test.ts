@@ -6,6 +6,10 @@ import {
   callbackReturnsPromise,
   classifyTypeNode,
   declaredArgumentSlot,
+  declaredAttributeSlot,
+  declaredMemberAssignmentSlot,
+  declaredPropertySlot,
+  declaredReturnSlot,
   declaredSlotOf,
   findSlot,
   functionHeadLoc,
@@ -19,10 +23,13 @@ import {
   isLibMethod,
   isPossiblyFunctionType,
   isPromiseConstructor,
+  isSyncDisposeMethod,
   matchesAllowedMethod,
   mayHoldFunction,
   promiseArrayUse,
   receiverModule,
+  returnsPromiseOnSomePath,
+  spreadHoldsPromiseFunctions,
   staticMemberName,
   typedArgumentSlot,
   typedContextualSlot,
@@ -626,8 +633,9 @@ export const h = async () => { if (Math.random()) throw new Error('x'); try { aw
 export const i = () => { return save(); };
 export const j = async () => { try { await save(); } catch (e) { await save(); } };
 export const k = async () => { try { report(1); } catch {} for await (const x of [save()]) report(x); };
+export const l = async () => { try { return save(); } catch (e) { report(e); } };
 `),
-    ).toEqual([false, false, false, false, false, false, false, false, false, false, false]);
+    ).toEqual([false, false, false, false, false, false, false, false, false, false, false, false]);
   });
 
   it('does not look into nested functions', () => {
@@ -772,5 +780,117 @@ describe('analyses on odd input do not throw', () => {
       },
     );
     expect(answers).toEqual([null, 'unknown', 'argument']);
+  });
+});
+
+describe('written object, member and prop types (no checker)', () => {
+  it('finds the declared type of an object literal and reads its member', () => {
+    const found = probeNodes(
+      `
+interface Base { onClose(): void }
+interface Hooks extends Base { onOpen: () => void; onLoad: () => Promise<void>; nested: { onDeep: () => void } }
+type Maybe = Hooks | undefined;
+declare function save(): Promise<void>;
+export const a: Hooks = { onOpen: save, onLoad: save, onClose: save, nested: { onDeep: save }, other: save };
+export const b: Maybe = { onOpen: save };
+export function make(): Hooks { return { onOpen: save }; }
+export const c = { onOpen: save } satisfies Hooks;
+export const d = { onOpen: save } as const;
+export const e = { onOpen: save };
+`,
+      'Property',
+      (context, property: TSESTree.Property) => `${context.sourceCode.getText(property.key)}:${declaredPropertySlot(context.sourceCode, property)}`,
+    );
+    expect(found).toEqual([
+      'onOpen:void',
+      'onLoad:thenable',
+      'onClose:void',
+      'nested:unknown',
+      'onDeep:void',
+      'other:unknown',
+      'onOpen:void',
+      'onOpen:void',
+      'onOpen:void',
+      'onOpen:unknown',
+      'onOpen:unknown',
+    ]);
+  });
+
+  it('reads the member an assignment writes, and the props of a local component', () => {
+    const [assigned] = probeNodes(
+      `const handlers: { onReady?: () => void } = {}; handlers.onReady = undefined; export {};`,
+      'AssignmentExpression > MemberExpression',
+      (context, member: TSESTree.MemberExpression) => declaredMemberAssignmentSlot(context.sourceCode, member),
+    );
+    expect(assigned).toBe('void');
+    const props = probeNodes(
+      `
+function Modal(props: { onClose: () => void; onSave: () => Promise<void> }) { return null; }
+const Panel = ({ onOpen }: { onOpen: () => void }) => null;
+export const a = <Modal onClose={undefined} onSave={undefined} />;
+export const b = <Panel onOpen={undefined} />;
+export const c = <div onClick={undefined} />;
+`,
+      'JSXAttribute',
+      (context, attribute: TSESTree.JSXAttribute) =>
+        declaredAttributeSlot(context.sourceCode, attribute, attribute.name.type === AST_NODE_TYPES.JSXIdentifier ? attribute.name.name : ''),
+      { filename: `${process.cwd()}/tests/fixtures/react.tsx` },
+    );
+    expect(props).toEqual(['void', 'thenable', 'void', 'unknown']);
+  });
+
+  it('reads written return types', () => {
+    const found = probeNodes(
+      `type A = () => void; type B = () => Promise<void>; type C = () => number; type D = () => void | undefined; type E = () => void | Promise<void>;`,
+      'TSFunctionType',
+      (_context, fn: TSESTree.TSFunctionType) => declaredReturnSlot(fn.returnType?.typeAnnotation),
+    );
+    expect(found).toEqual(['void', 'thenable', 'other', 'void', 'thenable']);
+  });
+});
+
+describe('spreads, dispose methods, promises on some paths', () => {
+  const code = `
+declare function save(): Promise<void>;
+const handlers = [async () => {}, () => save()];
+const plain = [() => 1];
+declare const typed: Array<() => Promise<void>>;
+probe(handlers, plain, typed);
+`;
+  for (const typed of [false, true]) {
+    it(`sees arrays of promise-returning functions (${typed ? 'typed' : 'untyped'})`, () => {
+      const [answers] = probeCalls(code, (context, call) => {
+        const oracle = getPromiseOracle(context);
+        return call.arguments.map((argument) => spreadHoldsPromiseFunctions(oracle, context.sourceCode, getTypeInfo(context), argument));
+      }, { typed });
+      // The declared array type is the checker's to read.
+      expect(answers).toEqual([true, false, typed]);
+    });
+  }
+
+  it('knows Symbol.dispose methods', () => {
+    const found = probeNodes(
+      `
+export const a = { async [Symbol.dispose]() {}, async [Symbol.asyncDispose]() {}, async dispose() {} };
+export class B { async [Symbol.dispose]() {} dispose = async () => {}; }
+`,
+      'FunctionExpression, ArrowFunctionExpression',
+      (_context, fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression) => isSyncDisposeMethod(fn),
+    );
+    expect(found).toEqual([true, false, false, true, false]);
+  });
+
+  it('finds a promise returned on some path only', () => {
+    const found = probeNodes(
+      `
+declare function save(): Promise<void>;
+export const a = (x: boolean) => { if (x) return; return save(); };
+export const b = (x: boolean) => { if (x) return 1; return 2; };
+export const c = (x: boolean) => save();
+`,
+      'ArrowFunctionExpression',
+      (context, fn: TSESTree.ArrowFunctionExpression) => returnsPromiseOnSomePath(getPromiseOracle(context), context.sourceCode, fn),
+    );
+    expect(found).toEqual([true, false, false]);
   });
 });

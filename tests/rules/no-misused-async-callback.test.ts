@@ -975,6 +975,162 @@ ${api}`,
       },
     ] }],
   },
+  {
+    // An object typed by a local interface: the checker reads it, and so does the rule without one.
+    code: `interface Hooks { onError(error: Error): void; onDone: () => void }
+export const hooks: Hooks = {
+  async onError(error) {
+    await save(error.message);
+  },
+  onDone: async () => save('done'),
+};
+${api}`,
+    errors: [
+      { messageId: 'voidProperty', data: { name: 'onError' }, line: 3, column: 3, endColumn: 17, suggestions: [
+        {
+          messageId: 'suggestCatchInside',
+          data: { handler: 'console.error' },
+          output: `interface Hooks { onError(error: Error): void; onDone: () => void }
+export const hooks: Hooks = {
+  async onError(error) {
+    try {
+      await save(error.message);
+    } catch (error) {
+      console.error(error);
+    }
+  },
+  onDone: async () => save('done'),
+};
+${api}`,
+        },
+      ] },
+      { messageId: 'voidProperty', data: { name: 'onDone' }, line: 6, column: 11, suggestions: [
+        {
+          messageId: 'suggestCatchInside',
+          data: { handler: 'console.error' },
+          output: `interface Hooks { onError(error: Error): void; onDone: () => void }
+export const hooks: Hooks = {
+  async onError(error) {
+    await save(error.message);
+  },
+  onDone: async () => save('done').catch(console.error),
+};
+${api}`,
+        },
+      ] },
+    ],
+  },
+  {
+    // Overriding a method its base declares \`void\`: callers through the base drop the promise.
+    code: `interface Listener {
+  handle(event: string): void;
+}
+export class AuditListener implements Listener {
+  async handle(event: string): Promise<void> {
+    await save(event);
+  }
+  static async create(): Promise<AuditListener> {
+    return new AuditListener();
+  }
+}
+abstract class Job {
+  abstract run(): void;
+  cleanup = (): void => {};
+}
+export class ImportJob extends Job {
+  async run() {
+    await save('import');
+  }
+  cleanup = async () => save('cleanup');
+}
+${api}`,
+    errors: [
+      { messageId: 'voidInheritedMethod', data: { name: 'handle', base: 'Listener' }, line: 5, column: 3, endColumn: 15 },
+      { messageId: 'voidInheritedMethod', data: { name: 'run', base: 'Job' }, line: 17, column: 3, endColumn: 12 },
+      { messageId: 'voidInheritedMethod', data: { name: 'cleanup', base: 'Job' }, line: 20, column: 3, endColumn: 10 },
+    ],
+  },
+  {
+    // \`using\` calls Symbol.dispose and moves on: the connection is still closing.
+    code: `export function openConnection() {
+  return {
+    async [Symbol.dispose]() {
+      await save('closed');
+    },
+  };
+}
+export class Lock {
+  async [Symbol.dispose]() {
+    await save('released');
+  }
+}
+${api}`,
+    errors: [
+      { messageId: 'asyncDispose', line: 3, column: 5, endColumn: 28 },
+      { messageId: 'asyncDispose', line: 9, column: 3, endColumn: 26 },
+    ],
+  },
+  {
+    // Spread into a rest parameter of void callbacks.
+    code: `function onShutdown(...hooks: Array<() => void>) {
+  process.once('beforeExit', () => hooks.forEach((hook) => hook()));
+}
+const hooks = [async () => save('a'), async () => save('b')];
+onShutdown(...hooks);
+${api}`,
+    errors: [{ messageId: 'voidArgument', line: 5, column: 15, endColumn: 20 }],
+  },
+  {
+    // Props of a component declared in this file; a member assigned on an annotated object.
+    code: `function Modal(props: { onClose: () => void; title: string }) {
+  return <dialog onClick={props.onClose}>{props.title}</dialog>;
+}
+export const view = <Modal title="Save" onClose={async () => save('closed')} />;
+const handlers: { onReady?: () => void } = {};
+handlers.onReady = async () => save('ready');
+${api}`,
+    filename: 'react.tsx',
+    errors: [
+      { messageId: 'jsxHandlerIgnored', data: { name: 'onClose' }, line: 4, column: 50, suggestions: [
+        {
+          messageId: 'suggestCatchInside',
+          data: { handler: 'console.error' },
+          output: `function Modal(props: { onClose: () => void; title: string }) {
+  return <dialog onClick={props.onClose}>{props.title}</dialog>;
+}
+export const view = <Modal title="Save" onClose={async () => save('closed').catch(console.error)} />;
+const handlers: { onReady?: () => void } = {};
+handlers.onReady = async () => save('ready');
+${api}`,
+        },
+      ] },
+      { messageId: 'voidVariable', line: 6, column: 20, suggestions: [
+        {
+          messageId: 'suggestCatchInside',
+          data: { handler: 'console.error' },
+          output: `function Modal(props: { onClose: () => void; title: string }) {
+  return <dialog onClick={props.onClose}>{props.title}</dialog>;
+}
+export const view = <Modal title="Save" onClose={async () => save('closed')} />;
+const handlers: { onReady?: () => void } = {};
+handlers.onReady = async () => save('ready').catch(console.error);
+${api}`,
+        },
+      ] },
+    ],
+  },
+  {
+    // A callback that returns a promise on one path only: that promise is still dropped.
+    code: `function onRow(handle: (row: string) => void) {
+  handle('a');
+}
+onRow((row) => {
+  if (!row) return;
+  return save(row);
+});
+${api}`,
+    errors: [{ messageId: 'voidArgument', line: 4, column: 7, endColumn: 15, suggestions: [] }],
+  },
 ];
 
 /** JSX handlers (typescript-eslint #4619): reported only when the handler catches nothing itself. */
@@ -1164,50 +1320,6 @@ worker.process(async (job) => save(job).catch(console.error));
 ${api}`,
       },
     ] }],
-  },
-  {
-    code: `interface Hooks { onError(error: Error): void; onDone: () => void }
-export const hooks: Hooks = {
-  async onError(error) {
-    await save(error.message);
-  },
-  onDone: async () => save('done'),
-};
-${api}`,
-    errors: [
-      { messageId: 'voidProperty', data: { name: 'onError' }, line: 3, column: 3, endColumn: 17, suggestions: [
-        {
-          messageId: 'suggestCatchInside',
-          data: { handler: 'console.error' },
-          output: `interface Hooks { onError(error: Error): void; onDone: () => void }
-export const hooks: Hooks = {
-  async onError(error) {
-    try {
-      await save(error.message);
-    } catch (error) {
-      console.error(error);
-    }
-  },
-  onDone: async () => save('done'),
-};
-${api}`,
-        },
-      ] },
-      { messageId: 'voidProperty', data: { name: 'onDone' }, line: 6, column: 11, suggestions: [
-        {
-          messageId: 'suggestCatchInside',
-          data: { handler: 'console.error' },
-          output: `interface Hooks { onError(error: Error): void; onDone: () => void }
-export const hooks: Hooks = {
-  async onError(error) {
-    await save(error.message);
-  },
-  onDone: async () => save('done').catch(console.error),
-};
-${api}`,
-        },
-      ] },
-    ],
   },
   {
     // A generic instantiated with a void function type.
