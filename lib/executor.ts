@@ -316,31 +316,41 @@ function isDeclaredWithin(variable: Variable, fn: TSESTree.Node): boolean {
 }
 
 /**
- * A `withResolvers` helper: the function around `new Promise` keeps the
- * resolvers in locals and returns them together with the promise
- * (`return { promise, resolve, reject }`), which is how a deferred is made
- * deliberately where `Promise.withResolvers()` is not available.
+ * A deferred factory: the function around `new Promise` keeps the resolvers in
+ * locals and hands them to its caller with the promise, as an object
+ * (`return { promise, resolve, reject }`, a `withResolvers` helper) or as
+ * properties of the promise (`p.resolve = resolve; return p`). That is how a
+ * deferred is made deliberately where `Promise.withResolvers()` is not available.
  */
-export function isResolversFactory(executor: PromiseExecutor, leaks: readonly LeakedResolver[]): boolean {
+export function isResolversFactory(executor: PromiseExecutor, leaks: readonly LeakedResolver[], visitorKeys: SourceCode['visitorKeys']): boolean {
   const owner = enclosingFunction(executor.construct);
-  if (!owner?.body || leaks.some((leak) => !leak.target || !isDeclaredWithin(leak.target, owner))) return false;
-  const names = new Set(leaks.map((leak) => leak.target?.name));
-  const declarator = executor.construct.parent;
-  if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
-    names.add(declarator.id.name);
-  }
-  if (owner.body.type !== AST_NODE_TYPES.BlockStatement) return false;
-  return owner.body.body.some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument) return false;
-    const value = skipWrappers(statement.argument);
-    if (value.type !== AST_NODE_TYPES.ObjectExpression) return false;
-    const returned = new Set(
-      value.properties.map((property) =>
-        property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier ? property.value.name : null,
-      ),
-    );
-    return [...names].every((name) => returned.has(name ?? null));
+  if (!owner?.body || owner.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (leaks.some((leak) => !leak.target || !isDeclaredWithin(leak.target, owner))) return false;
+  const handedOut = new Set<string>();
+  const returned = new Set<string>();
+  const attached = new Map<string, string[]>();
+  forEachOwnNode(owner, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+      const value = skipWrappers(node.argument);
+      if (value.type === AST_NODE_TYPES.Identifier) returned.add(value.name);
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of value.properties) {
+          if (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier) handedOut.add(property.value.name);
+        }
+      }
+    }
+    // `p.resolve = resolve`
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.Identifier &&
+      node.right.type === AST_NODE_TYPES.Identifier
+    ) {
+      attached.set(node.left.object.name, [...(attached.get(node.left.object.name) ?? []), node.right.name]);
+    }
   });
+  for (const name of returned) for (const value of attached.get(name) ?? []) handedOut.add(value);
+  return leaks.every((leak) => leak.target !== null && handedOut.has(leak.target.name));
 }
 
 /**

@@ -135,6 +135,9 @@ export default createRule<Options, MessageIds>({
         if (argument.type === AST_NODE_TYPES.SpreadElement || isFunctionNode(argument)) continue;
         const isPromise = oracle.isPromise(argument) === 'yes';
         if (!isPromise && isCallable(argument, sourceCode, getTypeInfo(context)) !== 'no') continue;
+        // Asked last: whose `then` this is. A literal needs a known promise (`_context['catch'](5)` is a generator's).
+        const receiver = oracle.isPromise(link.receiver);
+        if (receiver === 'no' || (receiver !== 'yes' && !runsNow(argument))) continue;
         context.report({
           node: argument,
           messageId: isPromise ? 'promiseAsCallback' : 'valueAsCallback',
@@ -358,3 +361,9 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** A call or construction: something that runs where it is written, not when the step is reached. */
+function runsNow(node: TSESTree.Node): boolean {
+  const value = skipWrappers(node);
+  return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression;
+}

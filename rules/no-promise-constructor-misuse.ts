@@ -209,8 +209,8 @@ export default createRule<Options, MessageIds>({
     function reportLeaks(executor: PromiseExecutor): void {
       const leaks = leakedResolvers(executor, sourceCode);
       const [first] = leaks;
-      // A `withResolvers` helper hands the resolvers to its caller on purpose.
-      if (!first || isResolversFactory(executor, leaks)) return;
+      // A deferred factory hands the resolvers to its caller on purpose.
+      if (!first || isResolversFactory(executor, leaks, sourceCode.visitorKeys)) return;
       const deferred = offerWithResolvers(executor) ? deferredDeclaration(executor, leaks) : null;
       context.report({
         node: first.assignment,

@@ -259,9 +259,11 @@ describe('leakedResolvers and deferredDeclaration', () => {
     ).toEqual([null, null, { promise: 'third', resolvers: ['resolve=c'] }]);
   });
 
-  it('tells a withResolvers helper, which returns the resolvers with the promise, from a leak', () => {
+  it('tells a deferred factory, which hands the resolvers to its caller with the promise, from a leak', () => {
     const factories = (code: string): (boolean | null)[] =>
-      onExecutors(code, (context, executor) => (executor ? isResolversFactory(executor, leakedResolvers(executor, context.sourceCode)) : null));
+      onExecutors(code, (context, executor) =>
+        executor ? isResolversFactory(executor, leakedResolvers(executor, context.sourceCode), context.sourceCode.visitorKeys) : null,
+      );
     expect(
       factories(`
         function withResolvers<T>() {
@@ -275,13 +277,19 @@ describe('leakedResolvers and deferredDeclaration', () => {
           const promise = new Promise<T>((res) => { resolve = res; });
           return { promise };
         }
+        function createDefer() {
+          let resolve: ((value: unknown) => void) | null = null;
+          const p = new Promise((res) => { resolve = res; }) as Promise<unknown> & { resolve?: unknown };
+          p.resolve = resolve;
+          return p;
+        }
         let outer: (value: unknown) => void;
         function leaky() {
           const promise = new Promise((res) => { outer = res; });
           return { promise, outer };
         }
       `),
-    ).toEqual([true, false, false]);
+    ).toEqual([true, false, true, false]);
   });
 
   it('does not count request tables, queues and local variables', () => {

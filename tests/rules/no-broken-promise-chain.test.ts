@@ -108,6 +108,11 @@ export function route(id: string) {
   return loadUser(id).then((user) => user.id).catch(handle('route'));
 }
 ${api}`,
+  // Generated code (regenerator) has a `catch` of its own that takes a number: not a promise's.
+  `export function step(_context: { catch(at: number): unknown; t0?: unknown }) {
+  _context.t0 = _context['catch'](5);
+}
+`,
   // A default value for the next step: it is written for `undefined`.
   `export function withDefault(id: string) {
   return loadUser(id)

@@ -167,6 +167,16 @@ export const elsewhere = new globalThis.Promise<number>(executor);
   return { promise, resolve, reject } as const;
 }
 `,
+  // The same, with the resolvers attached to the returned promise (vitest's `createDefer`).
+  `export function createDefer<T>() {
+  let resolve: ((value: T) => void) | undefined;
+  const promise = new Promise<T>((res) => {
+    resolve = res;
+  }) as Promise<T> & { resolve?: (value: T) => void };
+  promise.resolve = resolve;
+  return promise;
+}
+`,
   // Event handlers and objects the executor makes itself are no deferred.
   `export function loadImage(src: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
