@@ -1,4 +1,5 @@
 /** Every rule, alphabetical. */
+import awaitAsyncAssertion from './await-async-assertion.js';
 import noAwaitRace from './no-await-race.js';
 import noBlockingInAsync from './no-blocking-in-async.js';
 import noBrokenPromiseChain from './no-broken-promise-chain.js';
@@ -11,6 +12,7 @@ import noPromiseConstructorMisuse from './no-promise-constructor-misuse.js';
 import noUnawaitedValue from './no-unawaited-value.js';
 
 export const rules = {
+  'await-async-assertion': awaitAsyncAssertion,
   'no-await-race': noAwaitRace,
   'no-blocking-in-async': noBlockingInAsync,
   'no-broken-promise-chain': noBrokenPromiseChain,

@@ -1,0 +1,252 @@
+/**
+ * Test files and what runs in them: whether a file is a test file (its name
+ * matches the patterns, or it imports a test framework), which calls register
+ * a test (`it`, `test`, `test.only`, `it.each(rows)`, ... from vitest,
+ * @jest/globals, node:test, mocha, or as globals in a test file), their test
+ * callbacks and `done` parameters, and which calls are assertions that only
+ * settle later (`expect(p).resolves`, `expect.poll`, `assert.rejects`).
+ */
+import path from 'node:path';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { GLOBAL, getImportResolver, type ImportTarget } from './imports.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export type TestFramework = 'vitest' | 'jest' | 'node:test' | 'mocha';
+
+/** Modules whose import makes a file a test file, and the framework each stands for. */
+export const TEST_FRAMEWORK_MODULES: Readonly<Record<string, TestFramework>> = {
+  vitest: 'vitest',
+  '@jest/globals': 'jest',
+  'node:test': 'node:test',
+  mocha: 'mocha',
+};
+
+/** Where tests usually live; the `testFilePatterns` default. */
+export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [
+  '**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}',
+  '**/__tests__/**',
+  '**/test/**',
+  '**/tests/**',
+];
+
+const REGISTRARS = new Set(['it', 'test', 'specify']);
+const MODIFIERS = new Set(['only', 'skip', 'todo', 'concurrent', 'sequential', 'fails', 'failing', 'serial', 'each', 'for']);
+const DONE_NAMES = /^(?:done|cb|callback|next|finish|end)$/;
+
+export interface TestFile {
+  /** The file's test framework when it imports one; null when it relies on globals. */
+  readonly framework: TestFramework | null;
+}
+
+const testFiles = new WeakMap<object, Map<string, TestFile | null>>();
+
+/**
+ * The test file this is, or null when it is none: its name matches one of
+ * `patterns` (globs; `**`, `*`, `?`, `{a,b}`; matched against the path
+ * relative to the working directory and the absolute path), or it imports a
+ * test framework (`vitest`, `@jest/globals`, `node:test`, `mocha`).
+ */
+export function getTestFile(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  patterns: readonly string[],
+): TestFile | null {
+  const { sourceCode } = context;
+  const key = patterns.join('\n');
+  let perFile = testFiles.get(sourceCode);
+  if (!perFile) {
+    perFile = new Map();
+    testFiles.set(sourceCode, perFile);
+  }
+  const cached = perFile.get(key);
+  if (cached !== undefined) return cached;
+  const framework = importedFramework(sourceCode);
+  const result = framework !== null || matchesAny(context.filename, context.cwd, patterns) ? { framework } : null;
+  perFile.set(key, result);
+  return result;
+}
+
+function importedFramework(sourceCode: SourceCode): TestFramework | null {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      const framework = TEST_FRAMEWORK_MODULES[statement.source.value];
+      if (framework) return framework;
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init ? skipWrappers(declarator.init) : null;
+        if (init?.type !== AST_NODE_TYPES.CallExpression) continue;
+        const target = getImportResolver(sourceCode)(init);
+        const framework = target ? TEST_FRAMEWORK_MODULES[target.module] : undefined;
+        if (framework) return framework;
+      }
+    }
+  }
+  return null;
+}
+
+/** Does `filename` match one of the globs, relative to `cwd` or absolute? */
+export function matchesAny(filename: string, cwd: string, patterns: readonly string[]): boolean {
+  const absolute = filename.split(path.sep).join('/');
+  const relative = path.relative(cwd, filename).split(path.sep).join('/');
+  return patterns.some((pattern) => {
+    const regex = globToRegExp(pattern);
+    return regex.test(relative) || regex.test(absolute);
+  });
+}
+
+const globCache = new Map<string, RegExp>();
+
+/** A glob as a regular expression: `**` any path, `*` and `?` within a segment, `{a,b}` alternatives. */
+export function globToRegExp(glob: string): RegExp {
+  const cached = globCache.get(glob);
+  if (cached) return cached;
+  let source = '';
+  for (let index = 0; index < glob.length; index++) {
+    const char = glob.charAt(index);
+    if (char === '*' && glob[index + 1] === '*') {
+      const slash = glob[index + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      index += slash ? 2 : 1;
+    } else if (char === '*') {
+      source += '[^/]*';
+    } else if (char === '?') {
+      source += '[^/]';
+    } else if (char === '{') {
+      const close = glob.indexOf('}', index);
+      if (close === -1) {
+        source += '\\{';
+        continue;
+      }
+      const options = glob.slice(index + 1, close).split(',').map((option) => option.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'));
+      source += `(?:${options.join('|')})`;
+      index = close;
+    } else {
+      source += char.replace(/[.+^$()|[\]\\]/g, '\\$&');
+    }
+  }
+  const regex = new RegExp(`^(?:.*/)?${source.replace(/^\(\?:\.\*\/\)\?/, '')}$`);
+  globCache.set(glob, regex);
+  return regex;
+}
+
+/** What a name stands for: a framework export, or (in a test file) a global of the same name. */
+function frameworkTarget(sourceCode: SourceCode, node: TSESTree.Node): ImportTarget | null {
+  const target = getImportResolver(sourceCode)(node);
+  if (!target) return null;
+  if (target.module === GLOBAL || target.module in TEST_FRAMEWORK_MODULES) return target;
+  return null;
+}
+
+/**
+ * The test callback of a call that registers a test (`it('...', fn)`,
+ * `test.only('...', fn)`, `it.each(rows)('...', fn)`, node:test's
+ * `test('...', options, fn)` and default export), or null.
+ */
+export function testCallback(sourceCode: SourceCode, call: TSESTree.CallExpression): FunctionNode | null {
+  const fn = call.arguments.find((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression =>
+    isFunctionNode(argument),
+  );
+  if (!fn) return null;
+  let callee = skipWrappers(call.callee);
+  // `it.each(rows)(...)`, `test.each\`table\`(...)`
+  if (callee.type === AST_NODE_TYPES.CallExpression) callee = skipWrappers(callee.callee);
+  else if (callee.type === AST_NODE_TYPES.TaggedTemplateExpression) callee = skipWrappers(callee.tag);
+  while (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(callee);
+    if (name === null || !MODIFIERS.has(name)) return null;
+    callee = skipWrappers(callee.object);
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const target = frameworkTarget(sourceCode, callee);
+  if (!target) return null;
+  const last = target.path[target.path.length - 1];
+  // `import test from 'node:test'`: the default export is `test`.
+  if (target.path.length === 0) return target.module === 'node:test' ? fn : null;
+  if (target.module === GLOBAL && target.path.length !== 1) return null;
+  return last !== undefined && (REGISTRARS.has(last) || (target.path.length === 1 && last === 'default')) ? fn : null;
+}
+
+/**
+ * The `done` callback a test callback takes, or null: node:test passes it
+ * second (after the test context); Jest and Mocha first. Only conventional
+ * names count (`done`, `cb`, `callback`, `next`, `finish`, `end`), since
+ * Vitest and node:test pass a context object first.
+ */
+export function doneParameter(fn: FunctionNode): TSESTree.Identifier | null {
+  for (const param of fn.params.slice(0, 2)) {
+    if (param.type === AST_NODE_TYPES.Identifier && DONE_NAMES.test(param.name)) return param;
+  }
+  return null;
+}
+
+/** An assertion whose verdict arrives later, as a promise that must be awaited. */
+export interface AsyncAssertion {
+  readonly kind: 'resolves' | 'rejects' | 'poll' | 'element' | 'assertRejects' | 'assertDoesNotReject';
+  /** The outermost expression of the assertion chain: what must be awaited or returned. */
+  readonly chain: TSESTree.Expression;
+}
+
+/**
+ * For the member `.resolves`/`.rejects` of `expect(x)`, or the call
+ * `expect.poll(...)`/`expect.element(...)`: the whole assertion
+ * (`expect(p).resolves.not.toThrow()`). For `assert.rejects(...)` and
+ * `assert.doesNotReject(...)` (node:assert, node:assert/strict, named
+ * imports too): the call. Null for anything else.
+ */
+export function asyncAssertion(sourceCode: SourceCode, node: TSESTree.MemberExpression | TSESTree.CallExpression): AsyncAssertion | null {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(node);
+    if (name !== 'resolves' && name !== 'rejects') return null;
+    const object = skipWrappers(node.object);
+    if (object.type !== AST_NODE_TYPES.CallExpression || !isExpect(sourceCode, object.callee, true)) return null;
+    return { kind: name, chain: outermostChain(node) };
+  }
+  const callee = skipWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(callee);
+    if ((name === 'poll' || name === 'element') && isExpect(sourceCode, callee.object, false)) {
+      return { kind: name, chain: outermostChain(node) };
+    }
+  }
+  // Syntax first: only callees named `rejects` or `doesNotReject` go on to resolve their import.
+  const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+  if (calleeName !== 'rejects' && calleeName !== 'doesNotReject') return null;
+  const target = getImportResolver(sourceCode)(callee);
+  if (!target || (target.module !== 'assert' && target.module !== 'assert/strict')) return null;
+  const parts = target.path[0] === 'strict' || target.path[0] === 'default' ? target.path.slice(1) : target.path;
+  if (parts.length !== 1) return null;
+  if (parts[0] === 'rejects') return { kind: 'assertRejects', chain: node };
+  if (parts[0] === 'doesNotReject') return { kind: 'assertDoesNotReject', chain: node };
+  return null;
+}
+
+/** `expect` (or, with `soft`, `expect.soft`) from a framework or as a global. */
+function isExpect(sourceCode: SourceCode, node: TSESTree.Node, soft: boolean): boolean {
+  let target = skipWrappers(node);
+  if (soft && target.type === AST_NODE_TYPES.MemberExpression && memberName(target) === 'soft') target = skipWrappers(target.object);
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const resolved = frameworkTarget(sourceCode, target);
+  return resolved !== null && resolved.path.length === 1 && resolved.path[0] === 'expect';
+}
+
+/** Climbs `a.b`, `a.b(...)`, `a?.b` while `node` is the object or callee. */
+function outermostChain(node: TSESTree.Node): TSESTree.Expression {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) break;
+    if (
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) ||
+      (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === current) ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression
+    ) {
+      current = parent;
+      continue;
+    }
+    break;
+  }
+  return current as TSESTree.Expression;
+}

@@ -1,0 +1,138 @@
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TEST_FILE_PATTERNS,
+  asyncAssertion,
+  doneParameter,
+  getTestFile,
+  globToRegExp,
+  matchesAny,
+  testCallback,
+} from '../../lib/test-frameworks.js';
+import { fixturesDir, probeNodes, type LintOptions } from './probe.js';
+
+describe('globToRegExp and matchesAny', () => {
+  it('matches **, *, ? and {a,b} the way test globs are written', () => {
+    expect(globToRegExp('**/*.{test,spec}.ts').test('src/user.test.ts')).toBe(true);
+    expect(globToRegExp('**/*.{test,spec}.ts').test('src/user.ts')).toBe(false);
+    expect(globToRegExp('**/__tests__/**').test('src/__tests__/deep/user.ts')).toBe(true);
+    expect(globToRegExp('src/*.ts').test('src/a.ts')).toBe(true);
+    expect(globToRegExp('src/*.ts').test('src/nested/a.ts')).toBe(false);
+    expect(globToRegExp('file?.ts').test('file1.ts')).toBe(true);
+  });
+
+  it('tries the path relative to the working directory and the absolute one', () => {
+    const cwd = '/repo';
+    expect(matchesAny('/repo/src/user.spec.tsx', cwd, DEFAULT_TEST_FILE_PATTERNS)).toBe(true);
+    expect(matchesAny('/repo/test/helpers.js', cwd, DEFAULT_TEST_FILE_PATTERNS)).toBe(true);
+    expect(matchesAny('/repo/src/user.ts', cwd, DEFAULT_TEST_FILE_PATTERNS)).toBe(false);
+    expect(matchesAny('/repo/src/user.ts', cwd, ['src/**'])).toBe(true);
+  });
+});
+
+/** For the Program: is it a test file, and of which framework? */
+function testFile(code: string, patterns: readonly string[], options?: LintOptions): string {
+  const [result] = probeNodes<string>(
+    code,
+    'Program',
+    (context) => {
+      const file = getTestFile(context, patterns);
+      return file ? `test file (${file.framework ?? 'globals'})` : 'not a test file';
+    },
+    options,
+  );
+  return result ?? '';
+}
+
+describe('getTestFile', () => {
+  it('knows test files by name or by a framework import', () => {
+    const file = path.join(fixturesDir, 'file.ts');
+    expect(testFile('it("x", () => {});', ['**/*.spec.ts'], { filename: file })).toBe('not a test file');
+    expect(testFile('it("x", () => {});', ['**/fixtures/*.ts'], { filename: file })).toBe('test file (globals)');
+    expect(testFile("import { it } from 'vitest';", ['**/*.spec.ts'])).toBe('test file (vitest)');
+    expect(testFile("import { it } from '@jest/globals';", [])).toBe('test file (jest)');
+    expect(testFile("import test from 'node:test';", [])).toBe('test file (node:test)');
+    expect(testFile("const { it } = require('mocha');", [], { sourceType: 'commonjs' })).toBe('test file (mocha)');
+  });
+});
+
+/** For every call: the line of the test callback it registers, or null. */
+function callbacks(code: string): (number | null)[] {
+  return probeNodes<number | null, TSESTree.CallExpression>(
+    code,
+    'CallExpression',
+    (context, call) => testCallback(context.sourceCode, call)?.loc.start.line ?? null,
+  );
+}
+
+describe('testCallback', () => {
+  it('finds test callbacks of framework imports, globals, modifiers and each-tables', () => {
+    expect(
+      callbacks(`import { test as check, it } from 'vitest';
+check('a', () => {});
+it.only('b', async () => {});
+it.each([1])('c %i', (n) => {});
+describe('d', () => {});
+`),
+    ).toEqual([2, 3, 4, null, null]);
+    expect(
+      callbacks(`import test from 'node:test';
+test('a', { timeout: 10 }, (t) => {});
+test.skip('b', () => {});
+`),
+    ).toEqual([2, 3]);
+  });
+
+  it('ignores local functions named like test registrars', () => {
+    expect(callbacks(`function it(name: string, fn: () => void) { fn(); }\nit('a', () => {});`)).toEqual([null, null]);
+    expect(callbacks(`import { it } from './my-helpers';\nit('a', () => {});`)).toEqual([null]);
+  });
+});
+
+describe('doneParameter', () => {
+  it('takes conventional callback names only', () => {
+    const names = probeNodes<string | null, TSESTree.ArrowFunctionExpression>(
+      `[(done: () => void) => {}, (t: unknown, cb: () => void) => {}, (context: unknown) => {}, ({ expect }: { expect: unknown }) => {}];`,
+      'ArrowFunctionExpression',
+      (_context, fn) => doneParameter(fn)?.name ?? null,
+    );
+    expect(names).toEqual(['done', 'cb', null, null]);
+  });
+});
+
+describe('asyncAssertion', () => {
+  it('finds resolves/rejects chains, poll/element and assert.rejects/doesNotReject', () => {
+    const code = `import { expect } from 'vitest';
+import assert from 'node:assert';
+import { strict } from 'assert';
+import * as strictAssert from 'node:assert/strict';
+expect(p).resolves.not.toBe(1);
+expect.soft(p).rejects.toThrow();
+expect.poll(() => 1).toBe(1);
+expect.element(el).toBeVisible();
+assert.rejects(p);
+strict.doesNotReject(p);
+strictAssert.rejects(p);
+assert.equal(1, 1);
+expect(1).toBe(1);
+`;
+    const found = probeNodes<string | null, TSESTree.MemberExpression | TSESTree.CallExpression>(
+      code,
+      'CallExpression, MemberExpression',
+      (context, node) => {
+        const assertion = asyncAssertion(context.sourceCode, node);
+        return assertion ? `${assertion.kind}: ${context.sourceCode.getText(assertion.chain)}` : null;
+      },
+    ).filter((entry): entry is string => entry !== null);
+    expect([...new Set(found)]).toEqual([
+      'resolves: expect(p).resolves.not.toBe(1)',
+      'rejects: expect.soft(p).rejects.toThrow()',
+      'poll: expect.poll(() => 1).toBe(1)',
+      'element: expect.element(el).toBeVisible()',
+      'assertRejects: assert.rejects(p)',
+      'assertDoesNotReject: strict.doesNotReject(p)',
+      'assertRejects: strictAssert.rejects(p)',
+    ]);
+  });
+});

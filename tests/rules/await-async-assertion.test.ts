@@ -1,0 +1,477 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
+import rule, { type MessageIds, type Options } from '../../rules/await-async-assertion.js';
+import { cloneCases, createRuleTester } from '../rule-tester.js';
+
+type Valid = ValidTestCase<Options> | string;
+type Invalid = InvalidTestCase<MessageIds, Options>;
+
+/** Declarations every case may use: the async code under test. */
+const sut = `
+async function loadUser(id: number): Promise<{ id: number }> {
+  if (id < 0) throw new RangeError('negative id');
+  return { id };
+}
+`;
+
+/** The test globals (Jest, Mocha, Vitest with \`globals: true\`) come from ambient types: nothing declares them here. */
+const globals = `// globals: it, describe, expect`;
+
+const valid: Valid[] = [
+  // Awaited, in an async test.
+  `
+import { expect, test } from 'vitest';
+test('loads a user', async () => {
+  await expect(loadUser(1)).resolves.toEqual({ id: 1 });
+  await expect(loadUser(-1)).rejects.toThrow('negative id');
+  await expect.poll(() => loadUser(2).then((user) => user.id)).toBe(2);
+});
+${sut}`,
+  // Returned from a sync test, or the arrow's value.
+  `
+${globals}
+describe('users', () => {
+  it('rejects negative ids', () => {
+    return expect(loadUser(-1)).rejects.toThrow(RangeError);
+  });
+  it('loads', () => expect(loadUser(1)).resolves.toMatchObject({ id: 1 }));
+});
+${sut}`,
+  // Stored and awaited later, or awaited together.
+  `
+import { expect, it } from 'vitest';
+it('loads both', async () => {
+  const first = expect(loadUser(1)).resolves.toEqual({ id: 1 });
+  await Promise.all([first, expect(loadUser(2)).resolves.toEqual({ id: 2 })]);
+});
+${sut}`,
+  // node:test and node:assert, awaited.
+  `
+import test from 'node:test';
+import assert from 'node:assert/strict';
+test('rejects negative ids', async () => {
+  await assert.rejects(loadUser(-1), RangeError);
+  await assert.doesNotReject(loadUser(1));
+  const user = await loadUser(3);
+  assert.equal(user.id, 3);
+});
+${sut}`,
+  // A \`done\` test waits for \`done\`, not for the promise.
+  `
+${globals}
+it('loads with done', (done: () => void) => {
+  loadUser(1).then((user) => {
+    expect(user.id).toBe(1);
+    done();
+  });
+});
+${sut}`,
+  // Vitest's test context is not a \`done\` callback.
+  `
+import { test } from 'vitest';
+test('context', async ({ expect }) => {
+  await expect(loadUser(1)).resolves.toEqual({ id: 1 });
+});
+${sut}`,
+  // Sync assertions need nothing.
+  `
+import { expect, it } from 'vitest';
+it('adds', () => {
+  expect(1 + 1).toBe(2);
+  expect(() => JSON.parse('{')).toThrow();
+});
+`,
+  // A local \`expect\` is not the framework's.
+  `
+function expect(value: unknown) {
+  return { resolves: { toBe: (expected: unknown) => value === expected } };
+}
+expect(1).resolves.toBe(1);
+`,
+  // Skipped on purpose: a promise inside a nested callback is that callback's business.
+  `
+import { beforeEach, it, vi } from 'vitest';
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+it('schedules', () => {
+  setTimeout(() => {
+    loadUser(1).catch(console.error);
+  }, 10);
+  vi.runAllTimers();
+});
+${sut}`,
+  {
+    // Never outside test files: with these patterns tests/fixtures/file.ts is not one, and it imports no framework.
+    code: `
+${globals}
+it('rejects', () => {
+  expect(loadUser(-1)).rejects.toThrow();
+});
+${sut}`,
+    options: [{ testFilePatterns: ['**/*.spec.ts'] }],
+  },
+  {
+    // A file matching the patterns with no test at all: helpers that return their promise.
+    code: `
+${globals}
+export function expectUser(id: number) {
+  return expect(loadUser(id)).resolves.toEqual({ id });
+}
+${sut}`,
+    options: [{ testFilePatterns: ['**/fixtures/*.ts'] }],
+  },
+  // Unknown in both modes: a parameter of unknown shape is never taken for a promise.
+  `
+import { it } from 'vitest';
+export function register(client: { connect(): unknown }) {
+  it('connects', () => {
+    client.connect();
+  });
+}
+`,
+];
+
+const invalid: Invalid[] = [
+  {
+    // The test passes before the assertion runs; a wrong value fails nothing.
+    code: `import { expect, test } from 'vitest';
+test('loads a user', async () => {
+  expect(loadUser(1)).resolves.toEqual({ id: 2 });
+});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedExpectation',
+        data: { kind: 'resolves' },
+        line: 3,
+        column: 3,
+        endColumn: 50,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { expect, test } from 'vitest';
+test('loads a user', async () => {
+  await expect(loadUser(1)).resolves.toEqual({ id: 2 });
+});
+${sut}`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import { expect, test } from 'vitest';
+test('loads a user', async () => {
+  return expect(loadUser(1)).resolves.toEqual({ id: 2 });
+});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A sync test with globals: awaiting makes the test async.
+    code: `${globals}
+describe('users', () => {
+  it('rejects negative ids', () => {
+    expect(loadUser(-1)).rejects.toThrow('negative');
+    console.log('checked');
+  });
+});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedExpectation',
+        data: { kind: 'rejects' },
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `${globals}
+describe('users', () => {
+  it('rejects negative ids', async () => {
+    await expect(loadUser(-1)).rejects.toThrow('negative');
+    console.log('checked');
+  });
+});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { expect, it } from 'vitest';
+it('eventually loads', async () => {
+  expect.poll(() => loadUser(1).then((user) => user.id)).toBe(1);
+  void expect(loadUser(2)).resolves.not.toBeNull();
+});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedPoll',
+        data: { kind: 'poll' },
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { expect, it } from 'vitest';
+it('eventually loads', async () => {
+  await expect.poll(() => loadUser(1).then((user) => user.id)).toBe(1);
+  void expect(loadUser(2)).resolves.not.toBeNull();
+});
+${sut}`,
+          },
+        ],
+      },
+      {
+        messageId: 'unawaitedExpectation',
+        data: { kind: 'resolves' },
+        line: 4,
+        column: 8,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { expect, it } from 'vitest';
+it('eventually loads', async () => {
+  expect.poll(() => loadUser(1).then((user) => user.id)).toBe(1);
+  await expect(loadUser(2)).resolves.not.toBeNull();
+});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // node:assert's rejects returns a promise: not awaited, a wrong error passes.
+    code: `import { test } from 'node:test';
+import { rejects } from 'node:assert';
+test('rejects negative ids', () => {
+  rejects(loadUser(-1), TypeError);
+});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedAssertRejects',
+        data: { kind: 'rejects' },
+        line: 4,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { test } from 'node:test';
+import { rejects } from 'node:assert';
+test('rejects negative ids', async () => {
+  await rejects(loadUser(-1), TypeError);
+});
+${sut}`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import { test } from 'node:test';
+import { rejects } from 'node:assert';
+test('rejects negative ids', () => {
+  return rejects(loadUser(-1), TypeError);
+});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The assertions live in a chain the test does not wait for.
+    code: `import { expect, it } from '@jest/globals';
+it('saves the user', () => {
+  loadUser(1).then((user) => {
+    expect(user.id).toBe(2);
+  });
+});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedTestPromise',
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { expect, it } from '@jest/globals';
+it('saves the user', async () => {
+  await loadUser(1).then((user) => {
+    expect(user.id).toBe(2);
+  });
+});
+${sut}`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import { expect, it } from '@jest/globals';
+it('saves the user', () => {
+  return loadUser(1).then((user) => {
+    expect(user.id).toBe(2);
+  });
+});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Both a promise and \`done\`: the runners fail the test as overspecified.
+    code: `${globals}
+it('loads', async (done: () => void) => {
+  const user = await loadUser(1);
+  expect(user.id).toBe(1);
+  done();
+});
+${sut}`,
+    errors: [{ messageId: 'asyncWithDone', data: { name: 'done' }, line: 2, column: 20 }],
+  },
+  {
+    // \`test.each\` rows and modifiers register tests too.
+    code: `import { expect, test } from 'vitest';
+test.each([1, 2])('loads %i', async (id) => {
+  expect(loadUser(id)).resolves.toEqual({ id });
+});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedExpectation',
+        data: { kind: 'resolves' },
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { expect, test } from 'vitest';
+test.each([1, 2])('loads %i', async (id) => {
+  await expect(loadUser(id)).resolves.toEqual({ id });
+});
+${sut}`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import { expect, test } from 'vitest';
+test.each([1, 2])('loads %i', async (id) => {
+  return expect(loadUser(id)).resolves.toEqual({ id });
+});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+/** Promises only the checker sees. */
+const typedOnlyInvalid: Invalid[] = [
+  {
+    code: `import { it } from 'vitest';
+declare const api: Record<string, () => Promise<number>>;
+it('refreshes', () => {
+  api.refresh();
+});
+`,
+    errors: [
+      {
+        messageId: 'unawaitedTestPromise',
+        line: 4,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { it } from 'vitest';
+declare const api: Record<string, () => Promise<number>>;
+it('refreshes', async () => {
+  await api.refresh();
+});
+`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import { it } from 'vitest';
+declare const api: Record<string, () => Promise<number>>;
+it('refreshes', () => {
+  return api.refresh();
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+];
+
+const untypedOnlyValid: Valid[] = typedOnlyInvalid.map(({ code }) => code);
+
+const script = { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } };
+
+/** Plain JavaScript (espree), node:test through require. */
+const javascript = {
+  valid: [
+    {
+      code: `const test = require('node:test');
+const assert = require('node:assert');
+test('rejects', async () => {
+  await assert.rejects(Promise.reject(new Error('boom')), /boom/);
+});
+`,
+      languageOptions: script,
+    },
+  ],
+  invalid: [
+    {
+      code: `const test = require('node:test');
+const assert = require('node:assert');
+test('rejects', () => {
+  assert.rejects(Promise.resolve(1), /boom/);
+});
+`,
+      languageOptions: script,
+      errors: [
+        {
+          messageId: 'unawaitedAssertRejects' as const,
+          data: { kind: 'rejects' },
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestAwait' as const,
+              output: `const test = require('node:test');
+const assert = require('node:assert');
+test('rejects', async () => {
+  await assert.rejects(Promise.resolve(1), /boom/);
+});
+`,
+            },
+            {
+              messageId: 'suggestReturn' as const,
+              output: `const test = require('node:test');
+const assert = require('node:assert');
+test('rejects', () => {
+  return assert.rejects(Promise.resolve(1), /boom/);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+createRuleTester({ typed: false }).run('await-async-assertion (untyped)', rule, {
+  valid: cloneCases([...valid, ...untypedOnlyValid]),
+  invalid: cloneCases(invalid),
+});
+
+createRuleTester({ typed: true }).run('await-async-assertion (typed)', rule, {
+  valid: cloneCases(valid),
+  invalid: cloneCases([...invalid, ...typedOnlyInvalid]),
+});
+
+createRuleTester({ typed: false }).run('await-async-assertion (JavaScript)', rule, javascript);
