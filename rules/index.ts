@@ -10,6 +10,7 @@ import noMisusedAsyncCallback from './no-misused-async-callback.js';
 import noMixedSyncAsyncReturn from './no-mixed-sync-async-return.js';
 import noPromiseConstructorMisuse from './no-promise-constructor-misuse.js';
 import noUnawaitedValue from './no-unawaited-value.js';
+import requireAbortSignal from './require-abort-signal.js';
 
 export const rules = {
   'await-async-assertion': awaitAsyncAssertion,
@@ -23,4 +24,5 @@ export const rules = {
   'no-mixed-sync-async-return': noMixedSyncAsyncReturn,
   'no-promise-constructor-misuse': noPromiseConstructorMisuse,
   'no-unawaited-value': noUnawaitedValue,
+  'require-abort-signal': requireAbortSignal,
 };
