@@ -144,6 +144,8 @@ export interface ForwardedPromise {
  */
 export function forwardedPromise(executor: PromiseExecutor): ForwardedPromise | null {
   if (!executor.resolve) return null;
+  const split = splitForwarding(executor);
+  if (split) return split;
   const expression = finalExpression(executor);
   if (!expression) return null;
   const outer = chainLink(skipWrappers(expression));
@@ -177,6 +179,25 @@ export function forwardedPromise(executor: PromiseExecutor): ForwardedPromise | 
   return { inner, onFulfilled, forwardsRejection };
 }
 
+/** `p.then(resolve); p.catch(reject);`: the same promise forwarded in two statements. */
+function splitForwarding(executor: PromiseExecutor): ForwardedPromise | null {
+  const { body } = executor.fn;
+  if (body.type !== AST_NODE_TYPES.BlockStatement || body.body.length !== 2) return null;
+  const [first, second] = body.body.map((statement) =>
+    statement.type === AST_NODE_TYPES.ExpressionStatement ? chainLink(skipWrappers(statement.expression)) : null,
+  );
+  if (first?.method !== 'then' || second?.method !== 'catch' || first.call.arguments.length !== 1) return null;
+  const receiver = skipWrappers(first.receiver);
+  const other = skipWrappers(second.receiver);
+  if (receiver.type !== AST_NODE_TYPES.Identifier || other.type !== AST_NODE_TYPES.Identifier || receiver.name !== other.name) return null;
+  const [fulfilled] = first.call.arguments;
+  const [rejected] = second.call.arguments;
+  if (!fulfilled || !rejected || fulfilled.type === AST_NODE_TYPES.SpreadElement) return null;
+  const onFulfilled = forwarding(executor, fulfilled, executor.resolve);
+  if (!onFulfilled || forwarding(executor, rejected, executor.reject)?.kind !== 'identity') return null;
+  return { inner: receiver, onFulfilled, forwardsRejection: true };
+}
+
 /**
  * The expression an executor ends with (its expression body, or a last expression
  * or `return` statement), when the statements before it never touch the resolvers.
@@ -194,7 +215,7 @@ function finalExpression(executor: PromiseExecutor): TSESTree.Expression | null 
 
 /** Does the executor consist of the forwarding chain alone, so that the inner promise can replace it as is? */
 export function isSoleStatement(executor: PromiseExecutor): boolean {
-  return executor.fn.body.type !== AST_NODE_TYPES.BlockStatement || executor.fn.body.body.length === 1;
+  return executor.fn.body.type !== AST_NODE_TYPES.BlockStatement || executor.fn.body.body.length === 1 || splitForwarding(executor) !== null;
 }
 
 /** The single expression a callback consists of: its expression body, or a block of one expression or `return` statement. */

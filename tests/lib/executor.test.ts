@@ -153,6 +153,8 @@ describe('forwardedPromise', () => {
         new Promise((resolve, reject) => { load('e').then((user) => resolve(user.rows[0]), reject); });
         new Promise((resolve) => { load('f').then(resolve); });
         new Promise((resolve, reject) => { console.log('loading'); load('g').then(resolve, reject); });
+        declare const pending: Promise<string>;
+        new Promise((resolve, reject) => { pending.then(resolve); pending.catch(reject); });
       `),
     ).toEqual([
       "load('a')",
@@ -162,6 +164,7 @@ describe('forwardedPromise', () => {
       "load('e') map user.rows[0]",
       "load('f') loses rejection",
       "load('g') (with other statements)",
+      'pending',
     ]);
   });
 

@@ -452,6 +452,30 @@ export const copy = pending;
     ],
   },
   {
+    // The same promise forwarded in two statements.
+    code: `declare const pending: Promise<string>;
+export const copy = new Promise<string>((resolve, reject) => {
+  pending.then(resolve);
+  pending.catch(reject);
+});
+`,
+    errors: [
+      {
+        messageId: 'wrappedPromise',
+        line: 2,
+        column: 21,
+        suggestions: [
+          {
+            messageId: 'suggestInnerPromise',
+            output: `declare const pending: Promise<string>;
+export const copy = pending;
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     // The cached value is returned, not resolved: a cache hit never settles.
     code: `const cache = new Map<string, string>();
 export function lookup(key: string): Promise<string> {
