@@ -22,11 +22,13 @@ export const HAZARD_KINDS: readonly HazardKind[] = [
 ];
 
 /**
- * Where a call ran, judged from its stack: inside an async function (or a sync
- * helper called from one), inside a `.then`/`.catch`/`.finally` callback, or
- * neither (module top level, a sync function, a timer or event callback).
+ * Where a call ran: inside an async function (or a sync helper called from
+ * one), inside a `.then`/`.catch`/`.finally` callback (both judged from the
+ * stack), inside a callback of a timer or I/O the code scheduled (the shim
+ * knows which callbacks are running; the debug mode does not report these),
+ * or none of them: startup code at the top level, or sync code it called.
  */
-export type CallContext = 'async-function' | 'promise-callback' | 'sync';
+export type CallContext = 'async-function' | 'promise-callback' | 'callback' | 'sync';
 
 export interface UnhandledRejection {
   /** The rejection reason, formatted (`Error: message` or `util.inspect` of a non-error). */
@@ -83,9 +85,9 @@ export interface HazardReport {
   readonly unhandledRejections: readonly UnhandledRejection[];
   /** Promises created while the exported `main` ran that settled in a later macrotask than `main` did. Empty without an exported `main`. */
   readonly lateSettlements: readonly LateSettlement[];
-  /** Every call of a catalogued blocking API, with where it ran; the hazard is the ones in async code. */
+  /** Every call of a catalogued blocking API, with where it ran; the hazard is the ones not made by startup code (`sync`). */
   readonly blockingCalls: readonly BlockingCall[];
-  /** Did the event loop get a turn (a `setImmediate` probe ran) before `main` settled? null without an exported `main`. */
+  /** Did the event loop get a turn (any macrotask ran: a timer, I/O, an immediate) while `main` was pending? null without an exported `main`. */
   readonly yielded: boolean | null;
   readonly order: readonly OrderEvent[];
   readonly constructorIo: readonly ConstructorIo[];

@@ -61,7 +61,7 @@ export type FunctionKindAt = 'async' | 'promise-callback' | 'sync' | 'top-level'
  * blocking call is in there, or in a sync helper it called. Frames of files the
  * lookup cannot read count only when V8 marks them `async`.
  */
-export function callContext(frames: readonly Frame[], isUserFile: (file: string) => boolean, lookup: FunctionLookup): CallContext {
+export function callContext(frames: readonly Frame[], isUserFile: (file: string) => boolean, lookup: FunctionLookup): Exclude<CallContext, 'callback'> {
   for (const frame of frames) {
     if (!isUserFile(frame.file)) continue;
     const kind = lookup(frame.file, frame.line, frame.column);

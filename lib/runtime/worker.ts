@@ -18,7 +18,7 @@
  *   function or a promise callback was running (lib/runtime/stack.ts) and
  *   whether a constructor was;
  * - busy-waits: the clock (`Date.now`, `performance.now`, `process.hrtime`)
- *   read hundreds of times before a `setImmediate` probe gets a turn;
+ *   read hundreds of times within one macrotask (no event-loop turn between);
  * - order: console output and mock operations, in sequence.
  *
  * Time is used only to give up (`timeoutMs`) and as information (`stallMs`).
@@ -35,12 +35,14 @@ import { parentPort } from 'node:worker_threads';
 import { functionAt } from './function-spans.js';
 import { IO_MODULES, patchBlockingGlobals, recordingCopy, type CallInfo } from './hooks.js';
 import type { MockSpec, RunRequest, RunResponse, WorkerReport } from './protocol.js';
-import type { BlockingCall, ConstructorIo, LateSettlement, OrderEvent, UnhandledRejection } from './report.js';
-import { callContext, captureStack, constructorOnStack, parseStack, userStack, type FunctionLookup } from './stack.js';
+import type { BlockingCall, CallContext, ConstructorIo, LateSettlement, OrderEvent, UnhandledRejection } from './report.js';
+import { callContext, captureStack, constructorOnStack, parseStack, userStack, type Frame, type FunctionLookup } from './stack.js';
 
 /** Clock reads in one stretch without an event-loop turn that make a busy-wait. A real one makes thousands. */
 const BUSY_WAIT_READS = 200;
 const STACK_DEPTH = 40;
+/** Resources that call back once: done after that callback, whenever their `destroy` arrives. */
+const ONE_SHOT = /REQ|^(QUERYWRAP|SHUTDOWNWRAP|WRITEWRAP|TCPCONNECTWRAP|PIPECONNECTWRAP|TickObject|Immediate|Microtask)$/;
 const FS_MODULES = new Set(['fs', 'fs/promises']);
 /** fs functions whose second argument is a path too. */
 const TWO_PATHS = /^(rename|copyFile|cp|link)(Sync)?$/;
@@ -92,8 +94,11 @@ class Run {
   /** `process.exit` was called: nothing more is recorded. */
   frozen = false;
   exit: WorkerReport['exit'] = null;
+  /** How deep we are inside callbacks of the snippet's own timers, immediates and I/O. */
+  callbackDepth = 0;
   clockReads = 0;
-  probeArmed = false;
+  /** The macrotask of the last clock read: reads are counted per macrotask. */
+  clockTurn = -1;
   busyReported = false;
 
   constructor(
@@ -162,6 +167,14 @@ createHook({
   },
   before(asyncId) {
     if (macrotaskIds.has(asyncId)) turn++;
+    if (current?.resources.has(asyncId)) current.callbackDepth++;
+  },
+  after(asyncId) {
+    const run = current;
+    const record = run?.resources.get(asyncId);
+    if (!run || !record) return;
+    run.callbackDepth--;
+    if (ONE_SHOT.test(record.type)) run.resources.delete(asyncId);
   },
   destroy(asyncId) {
     macrotaskIds.delete(asyncId);
@@ -195,6 +208,12 @@ const lookup: FunctionLookup = (file, line, column) => {
   return functionAt(run.request.spans, line, column);
 };
 
+/** Where a call runs: async code by its stack, else a callback of the snippet's own timers and I/O, else startup or sync code. */
+function contextOf(run: Run, frames: readonly Frame[]): CallContext {
+  const context = callContext(frames, run.isOwn, lookup);
+  return context === 'sync' && run.callbackDepth > 0 ? 'callback' : context;
+}
+
 /** Before every recorded I/O or blocking call: scratch-directory paths, then the stack checks. */
 function beforeCall(info: CallInfo, args: unknown[]): unknown[] {
   const run = activeRun();
@@ -203,7 +222,7 @@ function beforeCall(info: CallInfo, args: unknown[]): unknown[] {
   const stack = captureStack(STACK_DEPTH);
   const frames = parseStack(stack);
   if (info.blocking) {
-    run.blocking.push({ api: info.api, context: callContext(frames, run.isOwn, lookup), stack: run.clean(stack) });
+    run.blocking.push({ api: info.api, context: contextOf(run, frames), stack: run.clean(stack) });
   }
   const className = constructorOnStack(frames, run.isOwn);
   if (className !== null) run.constructorIo.push({ api: info.api, className, stack: run.clean(stack) });
@@ -233,16 +252,13 @@ function snippetRequire(specifier: string): unknown {
 function onClockRead(): void {
   const run = activeRun();
   if (!run) return;
-  if (!run.probeArmed) {
-    run.probeArmed = true;
+  // Counted per macrotask: a busy-wait never lets the event loop run another one, however
+  // long it spins (and a loop of `await null` stays in one too). No probe timer: its turn
+  // would depend on when the OS schedules the thread.
+  if (run.clockTurn !== turn) {
+    run.clockTurn = turn;
     run.clockReads = 0;
-    // Outside the snippet's context, so that the probe is not counted as the snippet's work.
-    als.exit(() =>
-      real.setImmediate(() => {
-        run.probeArmed = false;
-        run.busyReported = false;
-      }),
-    );
+    run.busyReported = false;
   }
   run.clockReads++;
   if (run.clockReads >= BUSY_WAIT_READS && !run.busyReported) {
@@ -250,7 +266,7 @@ function onClockRead(): void {
     const stack = captureStack(STACK_DEPTH);
     run.blocking.push({
       api: 'busy-wait',
-      context: callContext(parseStack(stack), run.isOwn, lookup),
+      context: contextOf(run, parseStack(stack)),
       stack: run.clean(stack),
     });
   }
@@ -394,9 +410,11 @@ function tick(): Promise<void> {
 function liveWork(run: Run): string[] {
   const live: string[] = [];
   for (const record of run.resources.values()) {
-    const resource = record.resource as { hasRef?: () => boolean; _destroyed?: boolean } | null;
+    const resource = record.resource as { hasRef?: () => boolean; _destroyed?: boolean; ondone?: unknown } | null;
     if (resource?._destroyed === true) continue;
     if (typeof resource?.hasRef === 'function' && !resource.hasRef()) continue;
+    // A crypto job with no `ondone` callback ran synchronously (`randomBytes(16)`): it made a resource but has nothing left to do.
+    if (record.type.endsWith('REQUEST') && typeof resource?.ondone !== 'function') continue;
     const where = run.clean(record.holder.stack ?? '').split('\n').find((line) => line.includes('snippet.ts'));
     live.push(where ? `${record.type} ${where.trim()}` : record.type);
   }
@@ -491,19 +509,17 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
     const main = moduleObject.exports.main;
     if (loaded.kind === 'value' && typeof main === 'function') {
       hasMain = true;
-      let probed = false;
-      // `main` starts a macrotask of its own; the probe is queued right behind it.
+      let startTurn = 0;
+      // `main` starts in a macrotask of its own.
       const called = await new Promise<Outcome>((resolve) => {
         real.setImmediate(() => {
+          startTurn = turn;
           const outcome = als.run({ run, phase: 'main' }, (): Outcome => {
             try {
               return { kind: 'value', value: (main as () => unknown)() };
             } catch (thrown) {
               return { kind: 'error', error: thrown };
             }
-          });
-          real.setImmediate(() => {
-            probed = true;
           });
           resolve(outcome);
         });
@@ -512,7 +528,8 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
       if (called.kind === 'value' && isThenable(called.value)) {
         const entry = Promise.resolve(called.value).finally(() => {
           run.entryTurn = turn;
-          yielded = probed;
+          // Did any macrotask (a timer, I/O, an immediate) run while main was pending? Counted, not timed.
+          yielded = turn > startTurn;
         });
         outcome = await settleBy(entry, run, deadline);
       } else {

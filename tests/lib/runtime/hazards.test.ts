@@ -33,7 +33,7 @@ describe('hazardsIn', () => {
     expect([...hazardsIn(rejected)]).toEqual(['unhandledRejection']);
   });
 
-  it('each kind of record maps to its hazard; blocking calls only in async code; exit only with pending work', () => {
+  it('each kind of record maps to its hazard; blocking calls only outside startup code; exit only with pending work', () => {
     const report: HazardReport = {
       ...rejected,
       lateSettlements: [{ creationStack: 'Error', count: 2 }],
@@ -43,6 +43,7 @@ describe('hazardsIn', () => {
     };
     expect([...hazardsIn(report)].sort()).toEqual([...HAZARD_KINDS].sort());
     expect([...hazardsIn({ ...clean, blockingCalls: [{ api: 'fs.readFileSync', context: 'sync', stack: '' }], exit: { code: 1, pendingWork: [] } })]).toEqual([]);
+    expect([...hazardsIn({ ...clean, blockingCalls: [{ api: 'fs.readFileSync', context: 'callback', stack: '' }] })]).toEqual(['blockingCall']);
   });
 });
 

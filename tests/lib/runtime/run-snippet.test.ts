@@ -126,7 +126,8 @@ async function fetchPrice(): Promise<number> {
   return 42;
 }
 export async function main() {
-  return Promise.race([fetchPrice(), sleep(1).then(() => -1)]);
+  const cached = Promise.resolve(-1);
+  return Promise.race([fetchPrice(), cached]);
 }
 `);
     expect(report.result).toBe(-1);
@@ -202,7 +203,7 @@ export async function main() {
     expect(report.result).toBe(8080);
   });
 
-  it('through a sync helper, in a promise callback, and not at the top level or in a timer callback', async () => {
+  it('through a sync helper, in a promise callback, in a timer callback, and not at the top level', async () => {
     const report = await runSnippet(`
 import fs from 'node:fs';
 import { execSync } from 'node:child_process';
@@ -228,9 +229,40 @@ export async function main() {
       'child_process.execSync async-function',
       'zlib.gzipSync promise-callback',
       'crypto.pbkdf2Sync async-function',
-      'fs.appendFileSync sync',
+      'fs.appendFileSync callback',
     ]);
     expect(report.blockingCalls[1]?.stack).toMatch(/at version \(snippet\.ts:8:18\)\n\s+at main \(snippet\.ts:14:13\)/);
+  });
+
+  it('an event listener emitted from a timer blocks the loop; emitted by startup code, it is startup code', async () => {
+    const report = await runSnippet(`
+import { EventEmitter } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+writeFileSync('settings.json', '{"level":"info"}');
+const bus = new EventEmitter();
+bus.on('reload', () => {
+  console.log(readFileSync('settings.json', 'utf8'));
+});
+bus.emit('reload');
+setTimeout(() => bus.emit('reload'), 1);
+`);
+    expect(report.blockingCalls.map((call) => `${call.api} ${call.context}`)).toEqual(['fs.writeFileSync sync', 'fs.readFileSync sync', 'fs.readFileSync callback']);
+    expect(report.blockingCalls[2]?.stack).toMatch(/at EventEmitter\.<anonymous> \(snippet\.ts:7:27\)\n\s+at Timeout\._onTimeout \(snippet\.ts:10:22\)/);
+    expect(hazards(report)).toEqual(['blockingCall']);
+  });
+
+  it('a synchronous crypto call is done when it returns; an awaited async one too', async () => {
+    const report = await runSnippet(`
+import { pbkdf2, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+export async function main() {
+  const salt = randomBytes(16);
+  return (await promisify(pbkdf2)('secret', salt, 1000, 32, 'sha256')).length;
+}
+`);
+    expect(report.result).toBe(32);
+    expect(report.leftoverHandles).toEqual([]);
+    expect(hazards(report)).toEqual([]);
   });
 
   it('Atomics.wait in async code', async () => {
