@@ -10,6 +10,7 @@ import noMisusedAsyncCallback from './no-misused-async-callback.js';
 import noMixedSyncAsyncReturn from './no-mixed-sync-async-return.js';
 import noPromiseConstructorMisuse from './no-promise-constructor-misuse.js';
 import noUnawaitedValue from './no-unawaited-value.js';
+import noUnboundedConcurrency from './no-unbounded-concurrency.js';
 import requireAbortSignal from './require-abort-signal.js';
 
 export const rules = {
@@ -24,5 +25,6 @@ export const rules = {
   'no-mixed-sync-async-return': noMixedSyncAsyncReturn,
   'no-promise-constructor-misuse': noPromiseConstructorMisuse,
   'no-unawaited-value': noUnawaitedValue,
+  'no-unbounded-concurrency': noUnboundedConcurrency,
   'require-abort-signal': requireAbortSignal,
 };
