@@ -456,6 +456,78 @@ function constInit(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.
   return skipWrappers(def.node.init);
 }
 
+/**
+ * Node routes a rejected async listener to the emitter's `'error'` event when
+ * it is made with `captureRejections: true` (`new EventEmitter({ captureRejections: true })`,
+ * a subclass that passes it to `super`), or when the file turns it on for
+ * every emitter (`EventEmitter.captureRejections = true`). Its listeners do
+ * not lose their errors.
+ */
+export function capturesRejections(sourceCode: SourceCode, receiver: TSESTree.Node): boolean {
+  if (capturesEverywhere(sourceCode)) return true;
+  let current: TSESTree.Node | null = skipWrappers(receiver);
+  if (current.type === AST_NODE_TYPES.Identifier) current = constInit(sourceCode, current);
+  if (current?.type === AST_NODE_TYPES.ThisExpression) {
+    let owner: TSESTree.Node | undefined = current.parent;
+    while (owner && owner.type !== AST_NODE_TYPES.ClassBody) owner = owner.parent;
+    return owner?.type === AST_NODE_TYPES.ClassBody && classCaptures(owner);
+  }
+  if (current?.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (current.arguments.some(isCaptureOption)) return true;
+  const callee = skipWrappers(current.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+  return def?.type === 'ClassName' && classCaptures(def.node.body);
+}
+
+function isCaptureOption(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ObjectExpression &&
+    node.properties.some(
+      (property) =>
+        property.type === AST_NODE_TYPES.Property &&
+        keyName(property.key, property.computed) === 'captureRejections' &&
+        property.value.type === AST_NODE_TYPES.Literal &&
+        property.value.value === true,
+    )
+  );
+}
+
+/** A class whose constructor calls `super({ captureRejections: true })`. */
+function classCaptures(body: TSESTree.ClassBody): boolean {
+  return body.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      member.kind === 'constructor' &&
+      member.value.body?.body.some(
+        (statement) =>
+          statement.type === AST_NODE_TYPES.ExpressionStatement &&
+          statement.expression.type === AST_NODE_TYPES.CallExpression &&
+          statement.expression.callee.type === AST_NODE_TYPES.Super &&
+          statement.expression.arguments.some(isCaptureOption),
+      ) === true,
+  );
+}
+
+const captureEverywhere = new WeakMap<object, boolean>();
+
+/** `EventEmitter.captureRejections = true` (or `events.captureRejections = true`) at the top level of the file. */
+function capturesEverywhere(sourceCode: SourceCode): boolean {
+  const cached = captureEverywhere.get(sourceCode);
+  if (cached !== undefined) return cached;
+  const found = sourceCode.ast.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement.expression.left.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(statement.expression.left) === 'captureRejections' &&
+      statement.expression.right.type === AST_NODE_TYPES.Literal &&
+      statement.expression.right.value === true,
+  );
+  captureEverywhere.set(sourceCode, found);
+  return found;
+}
+
 /** `new Promise(executor)`: the executor is the constructor rule's business. */
 export function isPromiseConstructor(sourceCode: SourceCode, call: Call): boolean {
   if (call.type !== AST_NODE_TYPES.NewExpression) return false;
@@ -855,6 +927,20 @@ function declaredTypeOfObject(sourceCode: SourceCode, object: TSESTree.ObjectExp
     parent = parent.parent;
   }
   switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      // `createQueue({ onFailed: ... })` where `function createQueue(options: QueueOptions)`.
+      const index = parent.arguments.indexOf(child);
+      const callee = skipWrappers(parent.callee);
+      if (index === -1 || callee.type !== AST_NODE_TYPES.Identifier) return null;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      if (!variable) return null;
+      for (const parameters of signaturesOf(sourceCode, variable, parent.type === AST_NODE_TYPES.NewExpression)) {
+        const type = declaredParameterType(parameters, index);
+        if (type) return type;
+      }
+      return null;
+    }
     case AST_NODE_TYPES.VariableDeclarator:
       return parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier ? (parent.id.typeAnnotation?.typeAnnotation ?? null) : null;
     case AST_NODE_TYPES.ReturnStatement: {

@@ -12,6 +12,7 @@ import { catchInsideFix, forOfFix, promiseAllFix, promiseAllForEachFix } from '.
 import {
   awaitsParameter,
   callbackReturnsPromise,
+  capturesRejections,
   declaredArgumentSlot,
   declaredAttributeSlot,
   declaredMemberAssignmentSlot,
@@ -345,6 +346,9 @@ export default createRule<Options, MessageIds>({
       const slot: SlotAnswer = typeInfo ? typedArgumentSlot(typeInfo, call, index) : declaredArgumentSlot(sourceCode, call, index);
       // The callee declares it takes a promise (or any result, for a listener API of some framework): it may wait.
       if (slot === 'thenable' || (api.kind === 'listener' && slot === 'other')) return;
+      // `new EventEmitter({ captureRejections: true })` sends a rejected listener to 'error'.
+      const callee = skipWrappers(call.callee);
+      if (api.kind === 'listener' && callee.type === AST_NODE_TYPES.MemberExpression && capturesRejections(sourceCode, callee.object)) return;
       if (handlesErrors(fn)) return;
       context.report({
         loc: at(value, fn),

@@ -4,6 +4,7 @@ import { isFunctionNode } from '../../lib/ast.js';
 import {
   awaitsParameter,
   callbackReturnsPromise,
+  capturesRejections,
   classifyTypeNode,
   declaredArgumentSlot,
   declaredAttributeSlot,
@@ -795,6 +796,8 @@ export const a: Hooks = { onOpen: save, onLoad: save, onClose: save, nested: { o
 export const b: Maybe = { onOpen: save };
 export function make(): Hooks { return { onOpen: save }; }
 export const c = { onOpen: save } satisfies Hooks;
+declare function register(hooks: Hooks): void;
+register({ onOpen: save });
 export const d = { onOpen: save } as const;
 export const e = { onOpen: save };
 `,
@@ -808,6 +811,7 @@ export const e = { onOpen: save };
       'nested:unknown',
       'onDeep:void',
       'other:unknown',
+      'onOpen:void',
       'onOpen:void',
       'onOpen:void',
       'onOpen:void',
@@ -892,5 +896,39 @@ export const c = (x: boolean) => save();
       (context, fn: TSESTree.ArrowFunctionExpression) => returnsPromiseOnSomePath(getPromiseOracle(context), context.sourceCode, fn),
     );
     expect(found).toEqual([true, false, false]);
+  });
+});
+
+describe('capturesRejections', () => {
+  it('knows emitters whose rejected listeners go to "error"', () => {
+    const [answers] = probeCalls(
+      `
+import { EventEmitter } from 'node:events';
+const safe = new EventEmitter({ captureRejections: true });
+const plain = new EventEmitter();
+const off = new EventEmitter({ captureRejections: false });
+class Bus extends EventEmitter {
+  constructor() { super({ captureRejections: true }); }
+  wire() { return this; }
+}
+const bus = new Bus();
+probe(safe, plain, off, bus);
+`,
+      (context, call) => call.arguments.map((argument) => capturesRejections(context.sourceCode, argument)),
+    );
+    expect(answers).toEqual([true, false, false, true]);
+  });
+
+  it('sees the file-wide switch', () => {
+    const [answers] = probeCalls(
+      `
+import { EventEmitter } from 'node:events';
+EventEmitter.captureRejections = true;
+const plain = new EventEmitter();
+probe(plain);
+`,
+      (context, call) => call.arguments.map((argument) => capturesRejections(context.sourceCode, argument)),
+    );
+    expect(answers).toEqual([true]);
   });
 });

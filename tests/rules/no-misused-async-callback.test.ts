@@ -87,6 +87,21 @@ bus.on('save', async (id: string) => {
 bus.on('quick', (id: string) => save(id).catch(console.error));
 bus.once('later', async (id: string) => save(id).catch((error: unknown) => console.error(error)));
 ${api}`,
+  // Emitters made with captureRejections send a rejected listener to 'error'.
+  `
+import { EventEmitter } from 'node:events';
+const jobs = new EventEmitter({ captureRejections: true });
+jobs.on('error', (error: unknown) => console.error(error));
+jobs.on('run', async (id: string) => save(id));
+class Bus extends EventEmitter {
+  constructor() {
+    super({ captureRejections: true });
+    this.on('tick', async () => save('tick'));
+  }
+}
+export const bus = new Bus();
+bus.on('tock', async () => save('tock'));
+${api}`,
   // Timers whose callback handles the rejection.
   `
 setTimeout(() => {
@@ -1118,6 +1133,31 @@ ${api}`,
         },
       ] },
     ],
+  },
+  {
+    // An options object handed to a function declared in this file.
+    code: `interface QueueOptions {
+  onFailed: (jobId: string) => void;
+}
+function createQueue(options: QueueOptions) {
+  return options;
+}
+export const queue = createQueue({ onFailed: async (jobId) => save(jobId) });
+${api}`,
+    errors: [{ messageId: 'voidProperty', data: { name: 'onFailed' }, line: 7, column: 46, suggestions: [
+      {
+        messageId: 'suggestCatchInside',
+        data: { handler: 'console.error' },
+        output: `interface QueueOptions {
+  onFailed: (jobId: string) => void;
+}
+function createQueue(options: QueueOptions) {
+  return options;
+}
+export const queue = createQueue({ onFailed: async (jobId) => save(jobId).catch(console.error) });
+${api}`,
+      },
+    ] }],
   },
   {
     // A callback that returns a promise on one path only: that promise is still dropped.

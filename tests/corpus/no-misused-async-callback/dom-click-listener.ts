@@ -1,0 +1,11 @@
+async function saveDraft(text: string): Promise<void> {
+  const response = await fetch('/api/drafts', { method: 'POST', body: text });
+  if (!response.ok) throw new Error(`save failed: ${response.status}`);
+}
+
+export function bindSaveButton(button: HTMLButtonElement, editor: HTMLTextAreaElement) {
+  button.addEventListener('click', async () => { // expect-misused
+    await saveDraft(editor.value);
+    button.textContent = 'Saved';
+  });
+}

@@ -1,0 +1,6 @@
+import { sendMail } from './shared/mailer.js';
+import { orderEvents } from './shared/events.js';
+
+orderEvents.on('created', async (order: { id: string; email: string }) => { // expect-misused
+  await sendMail({ to: order.email, subject: `Order ${order.id}`, body: 'Thanks!' });
+});

@@ -1,0 +1,5 @@
+import { riskScore } from './shared/payments.js';
+
+export async function firstRiskyOrder(orderIds: string[]) {
+  return orderIds.find(async (id) => (await riskScore(id)) > 7); // expect-misused
+}

@@ -1,0 +1,17 @@
+import { sendMail } from './shared/mailer.js';
+
+interface QueueOptions {
+  concurrency: number;
+  onFailed: (jobId: string, error: Error) => void;
+}
+
+export function createQueue(options: QueueOptions) {
+  return { options };
+}
+
+export const queue = createQueue({
+  concurrency: 4,
+  onFailed: (jobId, error) => {
+    sendMail({ to: 'ops@example.com', subject: `job ${jobId} failed`, body: error.message }).catch(console.error);
+  },
+});

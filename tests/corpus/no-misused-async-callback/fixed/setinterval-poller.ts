@@ -1,0 +1,20 @@
+import { db } from './shared/db.js';
+
+export class JobPoller {
+  private timer: NodeJS.Timeout | undefined;
+
+  start() {
+    this.timer = setInterval(async () => {
+      try {
+        const jobs = await db.query('select * from jobs where state = $1', ['ready']);
+        console.log('picked up', jobs.length);
+      } catch (error) {
+        console.error('poll failed', error);
+      }
+    }, 5000);
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+}
