@@ -47,6 +47,10 @@ class Reader {
         const value = this.skipWrappers(declaration.initializer);
         if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) {
           this.builder.fn(declaration.name.text, this.answer(value), exportAs(declaration.name.text));
+        } else if (ts.isObjectLiteralExpression(value)) {
+          this.builder.obj(this.objectMethods(value), exportAs(declaration.name.text));
+        } else if (ts.isNewExpression(value) && ts.isIdentifier(value.expression)) {
+          this.builder.instance(value.expression.text, exportAs(declaration.name.text));
         }
       }
     } else if (ts.isExportDeclaration(node) && !node.moduleSpecifier && node.exportClause && ts.isNamedExports(node.exportClause)) {
@@ -109,6 +113,21 @@ class Reader {
       return name;
     }
     return null;
+  }
+
+  /** `{ async save() {}, load: async () => {} }`: each method and what it returns. */
+  private objectMethods(node: ts.ObjectLiteralExpression): Map<string, Answer> {
+    const { ts } = this;
+    const answers = new Map<string, Answer>();
+    for (const property of node.properties) {
+      const name = property.name && ts.isIdentifier(property.name) ? property.name.text : null;
+      if (ts.isMethodDeclaration(property)) noteMethod(answers, name, this.answer(property));
+      else if (ts.isPropertyAssignment(property)) {
+        const value = this.skipWrappers(property.initializer);
+        if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) noteMethod(answers, name, this.answer(value));
+      }
+    }
+    return answers;
   }
 
   private methods(node: ts.ClassDeclaration | ts.InterfaceDeclaration): Map<string, Answer> {

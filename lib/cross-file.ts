@@ -124,8 +124,12 @@ export function readExports(program: TSESTree.Program): Summary {
       for (const declarator of node.declarations) {
         if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) continue;
         const value = skipWrappers(declarator.init);
-        if (!isFunctionNode(value)) continue;
-        builder.fn(declarator.id.name, declaredReturn(value), exportAs ? exportAs(declarator.id.name) : null);
+        const exported = exportAs ? exportAs(declarator.id.name) : null;
+        if (isFunctionNode(value)) builder.fn(declarator.id.name, declaredReturn(value), exported);
+        else if (value.type === AST_NODE_TYPES.ObjectExpression) builder.obj(objectMethodAnswers(value), exported);
+        else if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+          builder.instance(value.callee.name, exported);
+        }
       }
     }
   };
@@ -162,6 +166,17 @@ export function readExports(program: TSESTree.Program): Summary {
     }
   }
   return builder.finish();
+}
+
+/** The methods of an object literal (`{ async save() {}, load: async () => {} }`) and what each returns. */
+function objectMethodAnswers(node: TSESTree.ObjectExpression): Map<string, Answer> {
+  const answers = new Map<string, Answer>();
+  for (const property of node.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    const value = skipWrappers(property.value);
+    if (isFunctionNode(value)) noteMethod(answers, property.key.name, declaredReturn(value));
+  }
+  return answers;
 }
 
 /** Instance methods of a class or interface and what each returns. */

@@ -1,7 +1,8 @@
 /**
  * The summary of a module's exports that untyped mode reads across files:
  * exported name -> does calling it return a promise? Methods of exported
- * classes and interfaces appear as `Class#method`. Built by either reader
+ * classes and interfaces appear as `Class#method`; methods of an exported
+ * object literal or instance of a local class as `object.method`. Built by either reader
  * (ESTree in cross-file.ts, TypeScript's own AST in cross-file-ts.ts).
  */
 import type { Answer } from './promise-oracle.js';
@@ -37,6 +38,7 @@ export class ExportsBuilder {
   private readonly classes = new Map<string, Map<string, Answer>>();
   private readonly exported = new Map<string, Answer>();
   private readonly aliases: [exportedName: string, localName: string][] = [];
+  private readonly instances: [exportedName: string, className: string][] = [];
 
   /** A function declared at the top level (`local`), exported as `exportAs` if given. */
   fn(local: string | null, answer: Answer, exportAs: string | null): void {
@@ -54,6 +56,17 @@ export class ExportsBuilder {
     if (exportAs !== null) for (const [name, answer] of methods) this.exported.set(`${exportAs}#${name}`, answer);
   }
 
+  /** An exported object literal's methods (`export const flags = { async isEnabled() {} }`), as `flags.isEnabled`. */
+  obj(methods: ReadonlyMap<string, Answer>, exportAs: string | null): void {
+    if (exportAs === null) return;
+    for (const [name, answer] of methods) this.exported.set(`${exportAs}.${name}`, answer);
+  }
+
+  /** An exported instance of a class of this module (`export const db = new Db()`): its methods as `db.exists`. */
+  instance(className: string, exportAs: string | null): void {
+    if (exportAs !== null) this.instances.push([exportAs, className]);
+  }
+
   /** `export { local as exportedName }`, `export default local`, `module.exports.x = local`. */
   alias(exportedName: string, localName: string): void {
     this.aliases.push([exportedName, localName]);
@@ -65,6 +78,11 @@ export class ExportsBuilder {
       if (answer) this.exported.set(exportedName, answer);
       for (const [method, methodAnswer] of this.classes.get(localName) ?? []) {
         this.exported.set(`${exportedName}#${method}`, methodAnswer);
+      }
+    }
+    for (const [exportedName, className] of this.instances) {
+      for (const [method, methodAnswer] of this.classes.get(className) ?? []) {
+        this.exported.set(`${exportedName}.${method}`, methodAnswer);
       }
     }
     return this.exported;

@@ -735,9 +735,11 @@ class Oracle implements PromiseOracle {
   }
 
   private exportAnswer(target: ImportTarget): Answer {
-    if (target.path.length > 1) return 'unknown';
+    if (target.path.length > 2) return 'unknown';
     const exported = exportedPromiseFunctions(this.context, target.module);
-    return exported?.get(target.path[0] ?? 'default') ?? 'unknown';
+    // `flags.isEnabled()`, `db.exists()`: a method of an exported object literal or instance.
+    const key = target.path.length === 2 ? target.path.join('.') : (target.path[0] ?? 'default');
+    return exported?.get(key) ?? 'unknown';
   }
 
   private catalogTargetAnswer(target: ImportTarget): Answer {
