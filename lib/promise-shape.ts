@@ -11,11 +11,11 @@
  * checker says `any`) from syntax: annotations, optional parameters, optional
  * chains, `?:` branches, the `return`s of functions in the same file.
  */
-import { isBuiltin } from 'node:module';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
-import { GLOBAL, getImportResolver, type Resolver } from './imports.js';
+import { promisesWithMembers } from './catalogs/value-consuming-apis.js';
+import { getImportResolver, type Resolver } from './imports.js';
 import { getPromiseOracle, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
 import { PROMISE_MEMBERS } from './value-use.js';
@@ -127,7 +127,7 @@ class Shape implements PromiseShape {
     const tsNode = info.tsNode(skipWrappers(node));
     if (!tsNode) return null;
     const { checker, tsutils } = info;
-    let type = checker.getTypeAtLocation(tsNode);
+    let type = declaredType(tsNode, info) ?? checker.getTypeAtLocation(tsNode);
     if (tsutils.isTypeParameter(type)) {
       const constraint = checker.getBaseConstraintOfType(type);
       if (!constraint) return null;
@@ -222,10 +222,9 @@ class Shape implements PromiseShape {
       case AST_NODE_TYPES.LogicalExpression: {
         const right = this.flags(node.right);
         if (node.operator === '&&') return OTHER | right;
-        const left = this.flags(node.left);
-        // `cached ?? load()`, `cached || load()`: the nullish left is replaced by the right.
-        if (left === PROMISE) return PROMISE;
-        return (left & ~NULLISH) | right;
+        // `cached ?? load()`, `cached || load()`: a nullish left is replaced by the right. (A left that is
+        // always a promise makes the right dead code, but the type still says "either": so does this.)
+        return (this.flags(node.left) & ~NULLISH) | right;
       }
       case AST_NODE_TYPES.AssignmentExpression:
         return node.operator === '=' ? this.flags(node.right) : this.leaf(node);
@@ -351,7 +350,7 @@ class Shape implements PromiseShape {
     }
   }
 
-  /** `execa(...)`, `got(...)`, `new Builder()`: a promise from elsewhere may carry members of its own. */
+  /** `execa(...)`, `got(...)`, `new Builder()`: a promise that may carry members of its own. */
   private madeByPackage(node: TSESTree.Node, depth: number): boolean {
     if (depth > 3) return true;
     if (node.type === AST_NODE_TYPES.NewExpression) {
@@ -370,8 +369,7 @@ class Shape implements PromiseShape {
       if (name !== null && PROMISE_MEMBERS.has(name)) return false;
     }
     const target = this.resolveImport(callee);
-    if (!target) return false;
-    return target.module !== GLOBAL && !target.module.startsWith('.') && !isBuiltin(target.module);
+    return target !== null && promisesWithMembers.has(target.module);
   }
 
   private findVariable(node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
@@ -386,6 +384,30 @@ class Shape implements PromiseShape {
     if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
     return skipWrappers(def.node.init);
   }
+}
+
+/**
+ * The declared type of a variable, parameter or property read by name: a
+ * field declared `Promise<T> | undefined` is tested as a presence check even
+ * where flow analysis has narrowed it (`pending ??= start(); if (pending) ...`).
+ */
+function declaredType(tsNode: ts.Node, info: TypeInfo): ts.Type | undefined {
+  const { ts: tsModule, checker } = info;
+  const name = tsModule.isIdentifier(tsNode)
+    ? tsNode
+    : tsModule.isPropertyAccessExpression(tsNode)
+      ? tsNode.name
+      : undefined;
+  if (!name) return undefined;
+  const symbol = checker.getSymbolAtLocation(name);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration) return undefined;
+  const declared =
+    tsModule.isVariableDeclaration(declaration) ||
+    tsModule.isParameter(declaration) ||
+    tsModule.isPropertyDeclaration(declaration) ||
+    tsModule.isPropertySignature(declaration);
+  return declared ? checker.getTypeOfSymbol(symbol) : undefined;
 }
 
 /** `T | Promise<T>` written out: a non-promise part spelled like the promise's type argument (or one of its parts). */

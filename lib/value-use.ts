@@ -365,8 +365,8 @@ function callUses(node: TSESTree.CallExpression): ValueUse[] {
 
 /**
  * The call whose unawaited result this expression holds: `load()` itself,
- * `client?.connect()`, or for a variable written once, by its declaration,
- * the call it was given (`const user = getUser()`). Null otherwise. This is
+ * `client?.connect()`, `(line = next())`, or for a variable written once, by
+ * its declaration, the call it was given (`const user = getUser()`). Null otherwise. This is
  * where an unawaited promise comes from: rules that cannot afford to ask the
  * checker about every operand ask it about these.
  */
@@ -376,6 +376,8 @@ export function unawaitedCall(
 ): TSESTree.CallExpression | null {
   const value = skipWrappers(expression);
   if (value.type === AST_NODE_TYPES.CallExpression) return value;
+  // `(line = reader.next())`: the value of an assignment is what it assigns.
+  if (value.type === AST_NODE_TYPES.AssignmentExpression && value.operator === '=') return unawaitedCall(sourceCode, value.right);
   if (value.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
   const def = variable?.defs[0];

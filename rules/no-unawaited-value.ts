@@ -78,6 +78,7 @@ const EFFECTS: Readonly<Record<ConsumerEffect, ReportId>> = {
   compare: 'promiseCompared',
   keys: 'promiseKeys',
   clone: 'promiseCloned',
+  copy: 'promiseSpread',
 };
 
 export default createRule<Options, MessageIds>({

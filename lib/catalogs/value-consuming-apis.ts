@@ -25,7 +25,9 @@ export type ConsumerEffect =
   /** Lists its own keys or values: none for a promise. */
   | 'keys'
   /** Copies it with the structured clone algorithm: throws `DataCloneError`. */
-  | 'clone';
+  | 'clone'
+  /** Copies its own properties (`Object.assign`): none for a promise. */
+  | 'copy';
 
 export interface ValueConsumer {
   readonly effect: ConsumerEffect;
@@ -62,6 +64,8 @@ export const valueConsumers: Readonly<Record<string, Readonly<Record<string, Val
     'console.dir': first('log'),
     'console.table': first('log'),
     'JSON.stringify': first('serialize'),
+    // Parses the text of the promise, `[object Promise]`: throws a `SyntaxError`.
+    'JSON.parse': first('string'),
     String: first('string'),
     encodeURIComponent: first('string'),
     encodeURI: first('string'),
@@ -82,6 +86,7 @@ export const valueConsumers: Readonly<Record<string, Readonly<Record<string, Val
     'Object.values': first('keys'),
     'Object.entries': first('keys'),
     structuredClone: first('clone'),
+    'Object.assign': { effect: 'copy', arguments: [1, 2, 3, 4, 5, 6, 7, 8] },
   },
   assert: assertApi,
   'assert/strict': assertApi,
@@ -100,3 +105,10 @@ export const promiseInspectors: Readonly<Record<string, readonly string[]>> = {
   util: ['inspect', 'types.isPromise'],
   'util/types': ['isPromise'],
 };
+
+/**
+ * Packages whose promises carry members of their own (execa's `stdout` and
+ * `kill`, got's `json()` and `cancel()`): without types, a property read on
+ * what they return is not judged.
+ */
+export const promisesWithMembers: ReadonlySet<string> = new Set(['execa', 'got', 'ky', 'p-cancelable', 'bluebird']);

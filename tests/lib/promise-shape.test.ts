@@ -55,10 +55,14 @@ describe.each([false, true])('certainty (typed: %s)', (typed) => {
         }
         let started: Promise<number> | undefined;
         probe(started);
+        // Declared nullable: still a presence check where flow analysis has narrowed it.
+        let warm: Promise<number> | undefined;
+        warm ??= load();
+        probe(warm);
         `,
         typed,
       ),
-    ).toEqual(['or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish']);
+    ).toEqual(['or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish']);
   });
 
   it('is "or-value" for `T | Promise<T>` and "sometimes" for a promise or something unrelated', () => {
@@ -106,10 +110,12 @@ describe('certainty without types', () => {
         pending = load();
         probe(pending);
         probe(maybe!);
+        // The fallback of a promise is dead code, but the value is read as "either" (no second report downstream).
+        probe(load() ?? 3);
         `,
         false,
       ),
-    ).toEqual(['or-nullish', 'always']);
+    ).toEqual(['or-nullish', 'always', 'sometimes']);
   });
 });
 
@@ -155,6 +161,7 @@ describe('hasMember', () => {
     const answers = probeCalls(
       `${DECLARATIONS}
       import { execa } from 'execa';
+      import axios from 'axios';
       import { readFile } from 'node:fs/promises';
       class Job extends Promise<void> {}
       const run = execa('ls');
@@ -163,6 +170,7 @@ describe('hasMember', () => {
       has(new Job(() => {}), 'cancel');
       has(readFile('x'), 'length');
       has(load().then(() => 1), 'length');
+      has(axios.get('/users'), 'data');
       `,
       (context, call) => {
         const [value, name] = call.arguments;
@@ -171,6 +179,6 @@ describe('hasMember', () => {
       },
       { typed: false, name: 'has' },
     );
-    expect(answers).toEqual(['unknown', 'unknown', 'unknown', 'no', 'no']);
+    expect(answers).toEqual(['unknown', 'unknown', 'unknown', 'no', 'no', 'no']);
   });
 });

@@ -264,7 +264,8 @@ describe('unawaitedCall', () => {
         let later = load();
         later = load();
         const copy = fresh;
-        fn(load(), client?.connect(), fresh, awaited, later, copy);
+        let next;
+        fn(load(), client?.connect(), fresh, awaited, later, copy, (next = load()));
       }
       declare function fn(...args: unknown[]): unknown;
       `,
@@ -274,6 +275,6 @@ describe('unawaitedCall', () => {
         return call ? context.sourceCode.getText(call) : null;
       },
     );
-    expect(results).toEqual(['load()', 'client?.connect()', 'load()', null, null, null]);
+    expect(results).toEqual(['load()', 'client?.connect()', 'load()', null, null, null, 'load()']);
   });
 });

@@ -75,6 +75,14 @@ export async function flush() {
   pending = undefined;
 }
 `,
+  // Declared "a promise or nothing": still a presence check after \`??=\` has narrowed it.
+  `
+let warmup: Promise<void> | undefined;
+export async function warm() {
+  warmup ??= Promise.resolve();
+  if (warmup) await warmup;
+}
+`,
   // Comparing two promises compares identities on purpose: is this still the latest request?
   `
 let latest: Promise<string[]> | null = null;
@@ -661,6 +669,39 @@ ${api}`, 'Object.keys(loadSettings())', 'Object.keys(await loadSettings())') }],
   return structuredClone(loadSettings()) ?? { body, count, keys };
 }
 ${api}`, 'structuredClone(loadSettings())', 'structuredClone(await loadSettings())') }],
+      },
+    ],
+  },
+  {
+    // Copying and parsing what a promise will be.
+    code: `import { readFile } from 'node:fs/promises';
+export async function manifest(path: string) {
+  const defaults = Object.assign({}, loadSettings());
+  return { ...defaults, ...JSON.parse(readFile(path, 'utf8')) };
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'promiseSpread',
+        line: 3,
+        column: 38,
+        suggestions: [{ messageId: 'suggestAwait', output: edit(`import { readFile } from 'node:fs/promises';
+export async function manifest(path: string) {
+  const defaults = Object.assign({}, loadSettings());
+  return { ...defaults, ...JSON.parse(readFile(path, 'utf8')) };
+}
+${api}`, '{}, loadSettings()', '{}, await loadSettings()') }],
+      },
+      {
+        messageId: 'promiseAsString',
+        line: 4,
+        column: 39,
+        suggestions: [{ messageId: 'suggestAwait', output: edit(`import { readFile } from 'node:fs/promises';
+export async function manifest(path: string) {
+  const defaults = Object.assign({}, loadSettings());
+  return { ...defaults, ...JSON.parse(readFile(path, 'utf8')) };
+}
+${api}`, 'JSON.parse(readFile', 'JSON.parse(await readFile') }],
       },
     ],
   },

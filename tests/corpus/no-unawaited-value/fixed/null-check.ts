@@ -1,0 +1,9 @@
+import { findUserByEmail } from '../shared/users.js';
+
+export async function resetPassword(email: string): Promise<string> {
+  const user = await findUserByEmail(email);
+  if (user === null) {
+    throw new Error(`no account for ${email}`);
+  }
+  return `reset link sent to ${email}`;
+}

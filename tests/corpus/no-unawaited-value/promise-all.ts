@@ -1,0 +1,7 @@
+import { getCart } from './shared/orders.js';
+import { getUser } from './shared/users.js';
+
+export async function checkoutView(userId: string, cartId: string): Promise<string> {
+  const [user, cart] = Promise.all([getUser(userId), getCart(cartId)]); // expect-unawaited
+  return `${user.name}: ${String(cart.total)}`;
+}

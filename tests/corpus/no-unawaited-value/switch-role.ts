@@ -1,0 +1,12 @@
+import { getRole } from './shared/users.js';
+
+export async function dashboardFor(id: string): Promise<string> {
+  switch (getRole(id)) { // expect-unawaited
+    case 'admin':
+      return 'admin dashboard';
+    case 'editor':
+      return 'editor dashboard';
+    default:
+      return 'viewer dashboard';
+  }
+}
