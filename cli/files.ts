@@ -71,13 +71,9 @@ export function isLintable(file: string): boolean {
  */
 export async function listFiles(cwd: string, targets: readonly string[]): Promise<FileListing> {
   const absolute = targets.map((target) => path.resolve(cwd, target));
-  const stats = await Promise.all(
-    absolute.map(async (file, index) => {
-      const found = await statOrUndefined(file);
-      if (!found) throw new MissingPathError(targets[index] ?? file);
-      return found;
-    }),
-  );
+  const stats = await Promise.all(absolute.map(statOrUndefined));
+  const missing = stats.findIndex((found) => found === undefined);
+  if (missing >= 0) throw new MissingPathError(targets[missing] ?? '');
   const base = commonFolder([cwd, ...absolute.map((target, index) => (stats[index]?.isDirectory() === true ? target : path.dirname(target)))]);
 
   const files = new Set<string>();

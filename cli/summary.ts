@@ -49,7 +49,7 @@ export function formatSummary(input: SummaryInput): string {
     '',
     `  ${'findings'.padStart(8)}  ${'rule'.padEnd(ruleWidth)}  docs`,
     ...rows.map(([rule, count]) => {
-      const url = count > 0 ? (docsUrl(rule) ?? '') : '';
+      const url = count > 0 && rule !== PARSE_ERRORS ? (docsUrl(rule) ?? '') : '';
       return `  ${String(count).padStart(8)}  ${rule.padEnd(ruleWidth)}  ${url}`.trimEnd();
     }),
     '',

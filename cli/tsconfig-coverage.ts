@@ -19,7 +19,7 @@ export class BrokenTsconfigError extends Error {
     readonly tsconfigPath: string,
     readonly detail: string,
   ) {
-    super(`${tsconfigPath} is broken: ${detail}`);
+    super(`${tsconfigPath} is broken: ${detail} Fix it, or lint without type information (--no-types).`);
   }
 }
 
@@ -71,7 +71,15 @@ export class TsconfigCoverage {
 
   private parse(tsconfig: string): TS.ParsedCommandLine {
     const { ts } = this;
-    const describe = (diagnostic: TS.Diagnostic): string => ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+    const describe = (diagnostic: TS.Diagnostic): string => {
+      const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+      if (!diagnostic.file || diagnostic.start === undefined) return text;
+      const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+      return `line ${String(line + 1)}, column ${String(character + 1)}: ${text}`;
+    };
+    // `getParsedCommandLineOfConfigFile` reads bad JSON leniently and keeps quiet about it.
+    const { error: syntaxError } = ts.readConfigFile(tsconfig, (file) => ts.sys.readFile(file));
+    if (syntaxError) throw new BrokenTsconfigError(tsconfig, describe(syntaxError));
     const host: TS.ParseConfigFileHost = {
       ...ts.sys,
       onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
