@@ -24,6 +24,7 @@
  * Time is used only to give up (`timeoutMs`) and as information (`stallMs`).
  */
 import { AsyncLocalStorage, createHook } from 'node:async_hooks';
+import type { EventEmitter } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -94,6 +95,8 @@ class Run {
   /** `process.exit` was called: nothing more is recorded. */
   frozen = false;
   exit: WorkerReport['exit'] = null;
+  /** The listeners the snippet added to `process` for an event. */
+  addedListeners: (event: string | symbol) => readonly unknown[] = () => [];
   /** How deep we are inside callbacks of the snippet's own timers, immediates and I/O. */
   callbackDepth = 0;
   clockReads = 0;
@@ -356,6 +359,16 @@ function install(run: Run): () => void {
     process.exitCode = exitCode;
   });
   undo.push(patchBlockingGlobals(beforeCall));
+  // Listeners the snippet adds to `process` are its own: emulated at the end (beforeExit, exit), then removed.
+  // `process` as the plain EventEmitter it is: its typings overload every event by name.
+  const emitter = process as unknown as EventEmitter;
+  const listening = new Map(emitter.eventNames().map((event) => [event, emitter.listeners(event)]));
+  run.addedListeners = (event) => emitter.listeners(event).filter((listener) => !(listening.get(event) ?? []).includes(listener));
+  undo.push(() => {
+    for (const event of emitter.eventNames()) {
+      for (const listener of run.addedListeners(event)) emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  });
   const globals = globalThis as unknown as Record<string, unknown>;
   for (const [name, spec] of Object.entries(run.request.mocks)) swap(globals, name, mock(run, name, spec));
   return () => {
@@ -419,6 +432,30 @@ function liveWork(run: Run): string[] {
     live.push(where ? `${record.type} ${where.trim()}` : record.type);
   }
   return live;
+}
+
+/**
+ * What Node does when the event loop runs out of work, for the snippet's own
+ * listeners: `beforeExit` (again each time a listener schedules more work, as
+ * Node does; at most a few times), then `exit`, synchronously. A worker thread
+ * would emit neither. Returns what is still alive at the deadline.
+ */
+async function exitLifecycle(run: Run, deadline: number): Promise<string[]> {
+  const code = (): number => Number(process.exitCode ?? 0);
+  for (let round = 0; round < 5 && !run.frozen && run.addedListeners('beforeExit').length > 0; round++) {
+    als.run({ run, phase: 'module' }, () => process.emit('beforeExit', code()));
+    if (liveWork(run).length === 0) break;
+    const left = await drain(run, deadline);
+    if (left.length > 0) return left;
+  }
+  if (!run.frozen) {
+    als.run({ run, phase: 'module' }, () => {
+      for (const listener of run.addedListeners('exit')) (listener as (code: number) => void).call(process, code());
+    });
+  }
+  await tick();
+  await tick();
+  return [];
 }
 
 /** Lets the snippet's timers and I/O finish, until the deadline; returns what is still alive then. */
@@ -540,6 +577,7 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
       if (outcome.kind === 'value') result = cloneable(outcome.value);
     }
     if (!timedOut) leftovers = await drain(run, deadline);
+    if (!timedOut && leftovers.length === 0) leftovers = await exitLifecycle(run, deadline);
   } finally {
     delay.disable();
     restore();

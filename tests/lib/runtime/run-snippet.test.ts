@@ -442,6 +442,40 @@ process.exitCode = 0;
   });
 });
 
+describe('the end of the program', () => {
+  it('beforeExit runs, as in Node when the loop runs dry: an async listener that rejects is an unhandled rejection', async () => {
+    const report = await runSnippet(`
+async function flushLogs(): Promise<void> {
+  throw new Error('log sink closed');
+}
+process.once('beforeExit', async () => {
+  await flushLogs();
+});
+console.log('served');
+`);
+    expect(report.order.map((event) => event.text)).toEqual(['served']);
+    expect(hazards(report)).toEqual(['unhandledRejection']);
+    expect(report.unhandledRejections[0]?.reason).toMatch(/^Error: log sink closed/);
+  });
+
+  it('beforeExit comes again while listeners schedule work, then exit runs; the listeners do not outlive the run', async () => {
+    const code = `
+let rounds = 0;
+process.on('beforeExit', () => {
+  rounds += 1;
+  if (rounds < 3) setTimeout(() => console.log('round', rounds), 1);
+});
+process.on('exit', (code) => {
+  console.log('exit', code, 'after', rounds);
+});
+`;
+    const report = await runSnippet(code);
+    expect(report.order.map((event) => event.text)).toEqual(['round 1', 'round 2', 'exit 0 after 3']);
+    const next = await runSnippet("console.log('alone');\n");
+    expect(next.order.map((event) => event.text)).toEqual(['alone']);
+  });
+});
+
 describe('type checking', () => {
   it('reports type errors with their position, and still runs the code', async () => {
     const report = await runSnippet(`
