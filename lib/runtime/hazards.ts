@@ -13,6 +13,8 @@ import { hazardsIn, summarize, type HazardKind, type HazardReport } from './repo
 export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   // A step that does not wait: the promise it started, or the step that ran too early, rejects with no handler.
   'no-broken-promise-chain': ['unhandledRejection', 'lateSettlement'],
+  // process.exit() ends the process with the program's timers and I/O still pending: that work is lost.
+  'no-exit-with-pending-work': ['exitWithPendingWork'],
   // A dropped promise rejects with no handler, or keeps running after the function that started it returned.
   'no-floating-promise': ['unhandledRejection', 'lateSettlement'],
   // An error inside the executor, or the work that runs after it settled, rejects with no handler.
