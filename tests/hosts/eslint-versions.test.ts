@@ -11,7 +11,7 @@ import { ESLint as ESLint10, type Linter } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint9';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LINTABLE_GLOBS } from '../../cli/files.js';
-import { TsconfigCoverage } from '../../cli/tsconfig-coverage.js';
+import { BrokenTsconfigError, TsconfigCoverage } from '../../cli/tsconfig-coverage.js';
 import ts from 'typescript';
 import { BUILD_TIMEOUT, findingsOf, loadBuiltPlugin, root, type BuiltPlugin, type Finding } from './built.js';
 
@@ -42,7 +42,14 @@ beforeAll(async () => {
   const all = await hosts.eslint10.lint({ cwd: fixtures, overrideConfigFile: true, overrideConfig: [{ files: LINTABLE_GLOBS }] }, ['.']);
   const coverage = new TsconfigCoverage(ts);
   typedFiles = [];
-  for (const { filePath } of all) if ((await coverage.tsconfigFor(filePath)) !== undefined) typedFiles.push(filePath);
+  for (const { filePath } of all) {
+    // tests/fixtures/cli/broken-tsconfig is broken on purpose: no types there.
+    const tsconfig = await coverage.tsconfigFor(filePath).catch((error: unknown) => {
+      if (error instanceof BrokenTsconfigError) return undefined;
+      throw error;
+    });
+    if (tsconfig !== undefined) typedFiles.push(filePath);
+  }
 }, BUILD_TIMEOUT);
 
 describe('the hosts', () => {
