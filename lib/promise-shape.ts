@@ -293,6 +293,12 @@ class Shape implements PromiseShape {
   /** A call of a function declared in this file: `async`, its return type, or what its `return`s give. */
   private callFlags(node: TSESTree.CallExpression): number {
     const callee = skipWrappers(node.callee);
+    const written = callee.type === AST_NODE_TYPES.Identifier ? this.writtenFunctionType(callee) : null;
+    if (written?.returnType) {
+      // `declare const check: () => boolean | Promise<boolean>`, `(load: () => Promise<T> | undefined) => ...`
+      const declared = this.annotationFlags(written.returnType.typeAnnotation);
+      if (declared & PROMISE) return declared;
+    }
     const fn = callee.type === AST_NODE_TYPES.Identifier ? this.localFunction(callee) : null;
     if (!fn) return this.leaf(node);
     if (fn.async && !fn.generator) return PROMISE;
@@ -310,6 +316,16 @@ class Shape implements PromiseShape {
     // Falling off the end returns `undefined`.
     if (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) flags |= NULLISH;
     return flags & PROMISE ? flags : this.leaf(node);
+  }
+
+  /** The function type written on the variable or parameter a callee names: `const f: () => T`. */
+  private writtenFunctionType(callee: TSESTree.Identifier): TSESTree.TSFunctionType | null {
+    const variable = this.findVariable(callee);
+    const def = variable?.defs[0];
+    if (!variable || !def || variable.defs.length !== 1 || (def.type !== 'Variable' && def.type !== 'Parameter')) return null;
+    if (def.name.type !== AST_NODE_TYPES.Identifier) return null;
+    const annotation = def.name.typeAnnotation?.typeAnnotation;
+    return annotation?.type === AST_NODE_TYPES.TSFunctionType ? annotation : null;
   }
 
   private localFunction(callee: TSESTree.Identifier): FunctionNode | null {

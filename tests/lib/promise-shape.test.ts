@@ -102,6 +102,21 @@ describe('certainty without types', () => {
     ).toEqual(['or-nullish', 'or-nullish', 'always']);
   });
 
+  it('reads the function type written on a variable or parameter', () => {
+    expect(
+      certainties(
+        `
+        declare const check: () => boolean | Promise<boolean>;
+        declare const start: () => number | Promise<void>;
+        function run(load: () => Promise<number> | undefined) { probe(load()); }
+        probe(check());
+        probe(start());
+        `,
+        false,
+      ),
+    ).toEqual(['or-nullish', 'or-value', 'sometimes']);
+  });
+
   it('reads every value a variable is given, and `x!`', () => {
     expect(
       certainties(
