@@ -1032,6 +1032,13 @@ export async function peer(p: Promise<boolean | undefined>, q: Promise<boolean> 
   console.log({ ...(await Promise.resolve({ key: 42 })) }, [...(await Promise.resolve([42]))]);
 }
 `,
+  // A promise or an unrelated value: `false | Promise<void>` reports whether work started (typescript-eslint's default too).
+  `
+declare const start: () => number | Promise<void>;
+declare const warm: () => boolean | Promise<void>;
+if (start()) console.log('started');
+if (warm()) console.log('warming');
+`,
   // `then` that takes no callback is no thenable.
   `
 interface NotQuiteThenable {
