@@ -117,6 +117,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // A file that never reads `.then`, `.catch` or `.finally` has no chain to look at.
+    if (!CHAIN_ACCESS.test(sourceCode.text)) return {};
     const { visitorKeys } = sourceCode;
     const oracle = getPromiseOracle(context, { checkThenables: options.checkThenables });
 
@@ -361,6 +363,8 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const CHAIN_ACCESS = /(?:\.|\[\s*['"`])\s*(?:then|catch|finally)\b/;
 
 /** A call or construction: something that runs where it is written, not when the step is reached. */
 function runsNow(node: TSESTree.Node): boolean {

@@ -101,6 +101,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // No `new Promise` in the text, nothing to do: skip the whole file, code paths included.
+    if (!NEW_PROMISE.test(sourceCode.text)) return {};
     const settledTwice = createRepeatTracker<TSESTree.CallExpression>(({ node, after }) => {
       reportSettledTwice(node, after.filter((first) => !isTryThenCatch(first, node)));
     });
@@ -261,6 +263,8 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const NEW_PROMISE = /\bnew\s+Promise\b/;
 
 /** An unlabeled `break;` right after this statement in its block. */
 function breakAfter(statement: TSESTree.ExpressionStatement): TSESTree.BreakStatement | null {
