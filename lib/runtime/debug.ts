@@ -88,7 +88,8 @@ const CREATION_DEPTH = 12;
 const CREATED = Symbol('async-pitfalls.created');
 const TEST = Symbol('async-pitfalls.test');
 const runtimeDir = path.dirname(fileURLToPath(import.meta.url));
-const ownDir = path.dirname(runtimeDir);
+/** This package's own code, built and source: stacks through dist/ are source-mapped back to lib/. */
+const ownDirs = ownCodeDirs(runtimeDir);
 /** Resources that keep a test's work alive: timers and handles (requests finish by themselves; their promises show as late settlements). */
 const WATCHED = new Set(['Timeout', 'Immediate', 'TCPWRAP', 'PIPEWRAP', 'PROCESSWRAP', 'FSEVENTWRAP', 'STATWATCHER', 'UDPWRAP', 'SIGNALWRAP']);
 const TIMER_NAMES: Partial<Record<string, string>> = { Timeout: 'a `setTimeout`/`setInterval` timer', Immediate: 'a `setImmediate` callback' };
@@ -97,7 +98,14 @@ const TIMER_NAMES: Partial<Record<string, string>> = { Timeout: 'a `setTimeout`/
 export function defaultIsUserFile(file: string): boolean {
   if (!path.isAbsolute(file)) return false;
   if (file.includes(`${path.sep}node_modules${path.sep}`)) return false;
-  return !file.startsWith(ownDir + path.sep);
+  return !ownDirs.some((dir) => file.startsWith(dir + path.sep));
+}
+
+/** `<package>/lib` and `<package>/dist`, from lib/runtime or dist/lib/runtime. */
+function ownCodeDirs(dir: string): string[] {
+  const lib = path.dirname(dir);
+  const root = path.basename(path.dirname(lib)) === 'dist' ? path.dirname(path.dirname(lib)) : path.dirname(lib);
+  return [path.join(root, 'lib'), path.join(root, 'dist')];
 }
 
 interface TestRecord {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultIsUserFile } from '../../../lib/runtime/debug.js';
 import { runnableFromSources } from '../../../lib/runtime/source-tree.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -75,6 +76,16 @@ function vitestRun(mode: 'warn' | 'fail'): ReturnType<typeof vitest> {
   }
   return pending;
 }
+
+describe('defaultIsUserFile', () => {
+  it("is the user's code: not node_modules, not this package's own lib/ or dist/ (stacks through dist/ are source-mapped to lib/)", () => {
+    expect(defaultIsUserFile(path.join(project, 'src', 'orders.ts'))).toBe(true);
+    expect(defaultIsUserFile(path.join(root, 'lib', 'runtime', 'vitest.ts'))).toBe(false);
+    expect(defaultIsUserFile(path.join(root, 'dist', 'lib', 'runtime', 'vitest.js'))).toBe(false);
+    expect(defaultIsUserFile(path.join(root, 'node_modules', 'vitest', 'dist', 'index.js'))).toBe(false);
+    expect(defaultIsUserFile('node:internal/process/task_queues')).toBe(false);
+  });
+});
 
 describe('the Vitest setup file, in fail mode', () => {
 
