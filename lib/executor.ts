@@ -276,11 +276,19 @@ export function ignoredReturns(executor: PromiseExecutor, visitorKeys: SourceCod
   }
   const found: IgnoredReturn[] = [];
   forEachOwnNode(fn, visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && counts(node.argument)) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && counts(node.argument) && !settlesRightBefore(executor, node)) {
       found.push({ value: node.argument, statement: node });
     }
   });
   return found;
+}
+
+/** `resolve(value); return value;`: the promise is settled already; the returned value is only pointless. */
+function settlesRightBefore(executor: PromiseExecutor, statement: TSESTree.ReturnStatement): boolean {
+  const block = statement.parent;
+  if (block.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const previous = block.body[block.body.indexOf(statement) - 1];
+  return previous?.type === AST_NODE_TYPES.ExpressionStatement && isSettleCall(executor, previous.expression);
 }
 
 /** An assignment that stores a resolver outside the executor: `outerResolve = resolve`, `this.resolve = resolve`. */

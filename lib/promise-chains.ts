@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { isFunctionNode, isNullish, memberName, skipWrappers, valueParent, type FunctionNode } from './ast.js';
+import { isFunctionNode, isNullish, keyName, memberName, skipWrappers, staticPath, valueParent, type FunctionNode } from './ast.js';
 import { isHandledPromise } from './promise-handling.js';
 import type { Answer, PromiseOracle } from './promise-oracle.js';
 import { isGlobalReference, variableOf } from './scope.js';
@@ -48,19 +48,34 @@ export function chainLink(node: TSESTree.Node): ChainLink | null {
 
 /** The link a function literal is a callback of, or null. */
 export function linkOfCallback(fn: TSESTree.Node): ChainLink | null {
-  const { parent } = valueParent(fn);
+  let { parent, child } = valueParent(fn);
+  // `.then(function () { ... }.bind(this))`
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child && memberName(parent) === 'bind') {
+    const bound = parent.parent;
+    if (bound.type !== AST_NODE_TYPES.CallExpression || bound.callee !== parent) return null;
+    ({ parent, child } = valueParent(bound));
+  }
   const link = parent ? chainLink(parent) : null;
-  return link?.callbackArguments.some((argument) => skipWrappers(argument) === fn) ? link : null;
+  return link?.callbackArguments.includes(child as TSESTree.CallExpressionArgument) ? link : null;
+}
+
+/** The function literal an argument is: `(x) => ...`, `function () {}`, or one bound with `.bind(this)`. */
+export function callbackFunction(argument: TSESTree.Node): CallbackFunction | null {
+  let value = skipWrappers(argument);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(value.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'bind') return null;
+    value = skipWrappers(callee.object);
+  }
+  return value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression ? value : null;
 }
 
 /** The callbacks of a link that are functions written in place. */
 export function inlineCallbacks(link: ChainLink): CallbackFunction[] {
   const callbacks: CallbackFunction[] = [];
   for (const argument of link.callbackArguments) {
-    const value = skipWrappers(argument);
-    if (value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression) {
-      callbacks.push(value);
-    }
+    const callback = callbackFunction(argument);
+    if (callback) callbacks.push(callback);
   }
   return callbacks;
 }
@@ -285,11 +300,35 @@ export function isLoggingCall(callee: TSESTree.Node, sourceCode: SourceCode): bo
   return false;
 }
 
+/** Globals whose result is never a function: timers give handles, parsers give data. */
+const NON_CALLABLE_GLOBALS = new Set([
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'JSON.parse',
+  'JSON.stringify',
+  'String',
+  'Number',
+  'Boolean',
+  'parseInt',
+  'parseFloat',
+  'alert',
+  'process.exit',
+  'process.nextTick',
+]);
+
 function localCallResultIsCallable(call: TSESTree.CallExpression, sourceCode: SourceCode): Answer {
   const callee = skipWrappers(call.callee);
   if (isLoggingCall(callee, sourceCode)) return 'no';
-  if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
-  const fn = localFunction(callee, sourceCode);
+  // `f.bind(this)` always gives a function.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'bind') return 'yes';
+  const path = staticPath(callee);
+  if (path && NON_CALLABLE_GLOBALS.has(path.join('.'))) {
+    const rootNode = rootIdentifier(callee);
+    if (rootNode.type === AST_NODE_TYPES.Identifier && isGlobalReference(sourceCode, rootNode)) return 'no';
+  }
+  const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, sourceCode) : thisMethod(callee);
   if (!fn?.body || fn.generator) return 'unknown';
   // An async function returns a promise: the oracle answers that one.
   if (fn.async) return 'unknown';
@@ -302,6 +341,44 @@ function localCallResultIsCallable(call: TSESTree.CallExpression, sourceCode: So
   if (answers.size === 0) return 'no';
   const [only] = answers;
   return answers.size === 1 && only ? only : 'unknown';
+}
+
+function rootIdentifier(node: TSESTree.Node): TSESTree.Node {
+  let root = node;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  return root;
+}
+
+/** `this.render()` inside a class: the method of that class (or of the object literal) it calls. */
+function thisMethod(callee: TSESTree.Node): FunctionNode | null {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) return null;
+  const name = memberName(callee);
+  if (name === null) return null;
+  // Find the class whose `this` this is: arrows share it, other functions have their own.
+  let current: TSESTree.Node | undefined = callee.parent;
+  let isStatic = false;
+  while (current) {
+    if (isFunctionNode(current) && current.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+      const owner = current.parent;
+      if (owner.type !== AST_NODE_TYPES.MethodDefinition && owner.type !== AST_NODE_TYPES.PropertyDefinition) return null;
+      isStatic = owner.static;
+    }
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      for (const member of current.body) {
+        if (
+          member.type === AST_NODE_TYPES.MethodDefinition &&
+          member.kind === 'method' &&
+          member.static === isStatic &&
+          keyName(member.key, member.computed) === name
+        ) {
+          return member.value;
+        }
+      }
+      return null;
+    }
+    current = current.parent;
+  }
+  return null;
 }
 
 function shapeIsCallable(node: TSESTree.Node): Answer {

@@ -17,6 +17,7 @@ import { isLastStatementOf } from '../lib/async-context.js';
 import { createRule } from '../lib/create-rule.js';
 import { insertAwait } from '../lib/fixes.js';
 import {
+  callbackFunction,
   canHoistLinks,
   chainHead,
   chainLink,
@@ -281,13 +282,9 @@ export default createRule<Options, MessageIds>({
     /** `.then((rows) => { rows.map(toUser); }).then((users) => render(users))`: the next step gets `undefined`. */
     function checkValueHandedOn(link: ChainLink, waitedFor: () => Continuation | null): void {
       if (link.method !== 'then') return;
-      const [fulfilled] = link.callbackArguments;
-      if (
-        (fulfilled?.type !== AST_NODE_TYPES.ArrowFunctionExpression && fulfilled?.type !== AST_NODE_TYPES.FunctionExpression) ||
-        !returnsNothing(fulfilled, visitorKeys)
-      ) {
-        return;
-      }
+      const [argument] = link.callbackArguments;
+      const fulfilled = argument ? callbackFunction(argument) : null;
+      if (!fulfilled || !returnsNothing(fulfilled, visitorKeys)) return;
       const next = waitedFor();
       const user = next ? valueUser(next) : null;
       if (!user || oracle.isPromise(link.call) !== 'yes') return;
@@ -302,8 +299,9 @@ export default createRule<Options, MessageIds>({
     function valueUser(next: Continuation): TSESTree.Node | null {
       if (next.kind === 'link') {
         if (next.link.method !== 'then') return null;
-        const [callback] = inlineCallbacks(next.link);
-        if (!callback || next.link.callbackArguments[0] !== callback) return null;
+        const [argument] = next.link.callbackArguments;
+        const callback = argument ? callbackFunction(argument) : null;
+        if (!callback) return null;
         const [param] = callback.params;
         if (!param) return null;
         if (param.type === AST_NODE_TYPES.ObjectPattern || param.type === AST_NODE_TYPES.ArrayPattern) return param;

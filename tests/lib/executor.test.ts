@@ -196,11 +196,12 @@ describe('ignoredReturns', () => {
         new Promise((resolve) => void load('x').then(resolve));
         new Promise((resolve) => { [1].map((n) => { return n; }); resolve(1); });
         new Promise((resolve) => { return undefined; });
+        new Promise((resolve) => { const value = 1; resolve(value); return value; });
       `,
         (context, executor) =>
           executor ? ignoredReturns(executor, context.sourceCode.visitorKeys).map(({ value }) => context.sourceCode.getText(value)) : null,
       ),
-    ).toEqual([['hit'], ["load('a')"], [], [], [], [], []]);
+    ).toEqual([['hit'], ["load('a')"], [], [], [], [], [], []]);
   });
 });
 

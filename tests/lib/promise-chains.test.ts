@@ -102,6 +102,21 @@ describe('chainLink', () => {
     ).toEqual([['then', "load('a')"]]);
   });
 
+  it('reads callbacks bound with `.bind(this)` as the functions they are', () => {
+    expect(
+      onProbes(
+        `
+        probe(p.then(function (this: unknown, n: number) { return n; }.bind(null), (error: unknown) => report(error)));
+        probe(p.then(String.bind(null)));
+      `,
+        (_context, node) => {
+          const link = chainLink(node);
+          return link ? inlineCallbacks(link).map((fn) => `${fn.type} -> ${linkOfCallback(fn)?.method ?? 'none'}`) : null;
+        },
+      ),
+    ).toEqual([['FunctionExpression -> then', 'ArrowFunctionExpression -> then'], []]);
+  });
+
   it('finds the link a callback belongs to', () => {
     expect(
       probeNodes(
@@ -320,16 +335,26 @@ describe('isCallable', () => {
     probe(count);
     probe(makeHandler());
     probe(untypedFactory());
+    probe(setTimeout(() => {}, 10));
+    probe(logFailure.bind(null));
+    class View {
+      render() { console.log('render'); }
+      handler() { return () => this.render(); }
+      wire() {
+        probe(this.render());
+        probe(this.handler());
+      }
+    }
   `;
   const answers = (typed: boolean): string[] =>
     onProbes(code, (context, node) => isCallable(node, context.sourceCode, getTypeInfo(context)), typed);
 
   it('answers from syntax without types', () => {
-    expect(answers(false)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'unknown', 'unknown', 'unknown', 'unknown']);
+    expect(answers(false)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'unknown', 'unknown', 'unknown', 'unknown', 'no', 'yes', 'no', 'yes']);
   });
 
   it('asks the checker where syntax cannot tell', () => {
-    expect(answers(true)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'yes', 'no', 'yes', 'unknown']);
+    expect(answers(true)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'yes', 'no', 'yes', 'unknown', 'no', 'yes', 'no', 'yes']);
   });
 });
 

@@ -830,6 +830,112 @@ ${api}`,
       },
     ],
   },
+  {
+    // Pre-arrow code binds `this`: the bound function is still the callback.
+    code: `export class Profile {
+  id = 'u1';
+  refresh() {
+    return loadUser(this.id)
+      .then(function (this: Profile, user: { id: string }) {
+        save(user);
+      }.bind(this))
+      .then(() => console.log('refreshed'));
+  }
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'nextStepRunsEarly',
+        line: 8,
+        column: 8,
+        suggestions: [
+          {
+            messageId: 'suggestReturn',
+            output: `export class Profile {
+  id = 'u1';
+  refresh() {
+    return loadUser(this.id)
+      .then(function (this: Profile, user: { id: string }) {
+        return save(user);
+      }.bind(this))
+      .then(() => console.log('refreshed'));
+  }
+}
+${api}`,
+          },
+          {
+            messageId: 'suggestAwait',
+            output: `export class Profile {
+  id = 'u1';
+  refresh() {
+    return loadUser(this.id)
+      .then(async function (this: Profile, user: { id: string }) {
+        await save(user);
+      }.bind(this))
+      .then(() => console.log('refreshed'));
+  }
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // A method of the same class that returns nothing: its call runs now and gives `.then` no function.
+    code: `export class Page {
+  render() {
+    console.log('rendered');
+  }
+  load(id: string) {
+    return loadUser(id).then(this.render());
+  }
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'valueAsCallback',
+        line: 6,
+        column: 30,
+        suggestions: [
+          {
+            messageId: 'suggestCallback',
+            output: `export class Page {
+  render() {
+    console.log('rendered');
+  }
+  load(id: string) {
+    return loadUser(id).then(() => this.render());
+  }
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function later(id: string, next: () => void) {
+  return loadUser(id).then(setTimeout(next, 10));
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'valueAsCallback',
+        line: 2,
+        column: 28,
+        suggestions: [
+          {
+            messageId: 'suggestCallback',
+            output: `export function later(id: string, next: () => void) {
+  return loadUser(id).then(() => setTimeout(next, 10));
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 /** Only the checker knows that `api.refresh()` is a promise. */

@@ -192,6 +192,14 @@ export function closed(socket: WebSocket): Promise<void> {
   });
 }
 `,
+  // Returning after settling is pointless but harmless: the promise is settled already.
+  `export function settle(value: number): Promise<number> {
+  return new Promise((resolve) => {
+    resolve(value);
+    return value;
+  });
+}
+`,
   // A resolver kept in a local variable of the executor does not escape it.
   `export function delayed(ms: number): Promise<void> {
   return new Promise((resolve) => {
