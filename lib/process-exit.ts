@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
-import { enclosingFunction } from './async-context.js';
+import { enclosingFunction, isPromiseCallback } from './async-context.js';
 import { GLOBAL, getImportResolver } from './imports.js';
 import { cannotBePromise, type PromiseOracle } from './promise-oracle.js';
 
@@ -77,6 +77,19 @@ export interface PendingPromise {
  * entered: what they start, they start later.
  */
 export function pendingPromiseBefore(oracle: PromiseOracle, sourceCode: SourceCode, point: TSESTree.Node): PendingPromise | null {
+  for (const statement of earlierStatements(point)) {
+    const found = pendingIn(oracle, sourceCode, statement, point);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The statements that run before `point` in its function (or program), in
+ * source order: earlier siblings at every level up, and the `try` block
+ * before a `catch` or `finally` that holds the point.
+ */
+function earlierStatements(point: TSESTree.Node): TSESTree.Node[] {
   const boundary = enclosingFunction(point);
   const earlier: TSESTree.Node[] = [];
   let child: TSESTree.Node = point;
@@ -85,14 +98,161 @@ export function pendingPromiseBefore(oracle: PromiseOracle, sourceCode: SourceCo
     if (list) {
       const index = list.indexOf(child);
       if (index > 0) earlier.unshift(...list.slice(0, index));
+    } else if (parent.type === AST_NODE_TYPES.TryStatement && child !== parent.block) {
+      earlier.unshift(parent.block);
     }
     child = parent;
   }
-  for (const statement of earlier) {
-    const found = pendingIn(oracle, sourceCode, statement, point);
-    if (found) return found;
+  return earlier;
+}
+
+const CLEANUP_METHODS = new Set(['close', 'end', 'destroy', 'disconnect', 'stop', 'shutdown', 'dispose', 'quit', 'teardown', 'terminate', 'flush']);
+
+/**
+ * Does the code before `point` show a deliberate shutdown: cleanup awaited
+ * (`await server.close()`, `await db.end()`, `await ctx.close()`), or the exit
+ * code already set (`process.exitCode = 1`)? Then `process.exit()` is the
+ * chosen way to cut off handles that would keep the process alive, not an
+ * accident; what is visibly still pending is judged apart.
+ */
+export function isDeliberateShutdown(sourceCode: SourceCode, point: TSESTree.Node): boolean {
+  const fn = enclosingFunction(point);
+  // `Promise.resolve(watcher.close()).finally(() => process.exit(code))`
+  if (fn && isPromiseCallback(fn) && chainHasCleanup(fn.parent)) return true;
+  const stack = earlierStatements(point);
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    switch (node.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+        if (isCleanupOrExitCode(sourceCode, node.expression)) return true;
+        break;
+      case AST_NODE_TYPES.VariableDeclaration:
+        for (const declarator of node.declarations) {
+          if (declarator.init && isCleanupOrExitCode(sourceCode, declarator.init)) return true;
+        }
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        stack.push(...node.body);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        stack.push(node.consequent);
+        if (node.alternate) stack.push(node.alternate);
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        stack.push(node.block);
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/** The receiver chain of a `.then/.catch/.finally` call holds a call of a cleanup method. */
+function chainHasCleanup(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  for (let depth = 0; depth < 8; depth++) {
+    current = skipWrappers(current);
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      if (isCleanupCall(current)) return true;
+      const callee = skipWrappers(current.callee);
+      // `Promise.resolve(x.close())`, `Promise.all([...])`: look into the first argument.
+      const [first] = current.arguments;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Promise') {
+        if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+        current = first;
+        continue;
+      }
+      current = callee;
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      current = current.object;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+function isCleanupCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  return name !== null && (CLEANUP_METHODS.has(name) || /^(?:close|shutdown|cleanup|teardown|dispose|stop)[A-Z]/.test(name));
+}
+
+/**
+ * The cleanup that `process.exit()` at `point` would skip, in its own function:
+ * the `finally` block of a `try` around it, or a `using` / `await using`
+ * declaration earlier in an enclosing block (disposed when the block ends).
+ */
+export function skippedCleanup(point: TSESTree.Node): TSESTree.Node | null {
+  const boundary = enclosingFunction(point);
+  let child: TSESTree.Node = point;
+  for (let parent = point.parent; parent && parent !== boundary; parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer && child !== parent.finalizer) return parent.finalizer;
+    const list = statementList(parent);
+    if (list) {
+      const index = list.indexOf(child);
+      const using = list
+        .slice(0, Math.max(index, 0))
+        .find((statement) => statement.type === AST_NODE_TYPES.VariableDeclaration && (statement.kind === 'using' || statement.kind === 'await using'));
+      if (using) return using;
+    }
+    child = parent;
   }
   return null;
+}
+
+/**
+ * Is `point` the last thing its function runs (only declarations after it,
+ * at every level up, no loop around it)? An async `main` that ends with
+ * `process.exit(0)` forces its way out; an exit in a branch in the middle is
+ * an early bail-out.
+ */
+export function endsFunction(point: TSESTree.Node): boolean {
+  const statement = point.parent;
+  const fn = enclosingFunction(point);
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || !fn?.body) return false;
+  return runsLast(statement, fn.body);
+}
+
+/**
+ * Has the function that holds `point` awaited anything before it? Before its
+ * first `await` an async function runs as sync code does, inside its caller.
+ */
+export function awaitsBefore(sourceCode: SourceCode, point: TSESTree.Node): boolean {
+  const fn = enclosingFunction(point);
+  if (!fn?.body) return false;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node || node.range[0] >= point.range[0]) continue;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+function isCleanupOrExitCode(sourceCode: SourceCode, expression: TSESTree.Expression): boolean {
+  const value = skipWrappers(expression);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) {
+    const call = skipWrappers(value.argument);
+    return call.type === AST_NODE_TYPES.CallExpression && isCleanupCall(call);
+  }
+  if (value.type === AST_NODE_TYPES.AssignmentExpression && value.left.type === AST_NODE_TYPES.MemberExpression) {
+    if (memberName(value.left) !== 'exitCode') return false;
+    const target = getImportResolver(sourceCode)(skipWrappers(value.left.object));
+    return target !== null && ((target.module === GLOBAL && target.path.join('.') === 'process') || target.module === 'process');
+  }
+  return false;
 }
 
 function statementList(node: TSESTree.Node): readonly TSESTree.Node[] | null {
@@ -237,7 +397,7 @@ function runsLast(statement: TSESTree.Node, root: TSESTree.Node | null | undefin
     } else if (
       parent.type !== AST_NODE_TYPES.IfStatement &&
       parent.type !== AST_NODE_TYPES.LabeledStatement &&
-      !(parent.type === AST_NODE_TYPES.TryStatement && parent.block === child)
+      !(parent.type === AST_NODE_TYPES.TryStatement && (parent.block === child || parent.finalizer === child))
     ) {
       return false;
     }

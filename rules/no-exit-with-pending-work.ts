@@ -9,11 +9,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getAsyncContext } from '../lib/async-context.js';
 import { createRule } from '../lib/create-rule.js';
 import {
+  awaitsBefore,
   exitCodeReplacement,
   isProcessExitCall,
+  isDeliberateShutdown,
+  endsFunction,
   isSignalHandler,
   mayBeProcessExit,
   pendingPromiseBefore,
+  skippedCleanup,
 } from '../lib/process-exit.js';
 import { getPromiseOracle } from '../lib/promise-oracle.js';
 
@@ -26,6 +30,7 @@ export type Options = [
 export type MessageIds =
   | 'exitWithPendingPromise'
   | 'exitWithPendingVariable'
+  | 'exitSkipsCleanup'
   | 'exitInAsyncFunction'
   | 'exitInPromiseCallback'
   | 'suggestExitCode'
@@ -47,6 +52,8 @@ export default createRule<Options, MessageIds>({
         '`process.exit()` ends the process while the promise started on line {{line}} is still pending: its work is cut off, and its result and its errors are lost.',
       exitWithPendingVariable:
         '`process.exit()` ends the process while `{{name}}` (line {{line}}) is still pending: its work is cut off, and its result and its errors are lost.',
+      exitSkipsCleanup:
+        '`process.exit()` ends the process before the cleanup on line {{line}} runs: the `finally` block (or `using` disposal) never happens.',
       exitInAsyncFunction:
         '`process.exit()` in an async function ends the process at once: promises still pending elsewhere, output not yet flushed and `finally` blocks are cut off.',
       exitInPromiseCallback:
@@ -86,13 +93,21 @@ export default createRule<Options, MessageIds>({
           );
           return;
         }
+        const cleanup = skippedCleanup(node);
+        if (cleanup) {
+          context.report({ node, messageId: 'exitSkipsCleanup', data: { line: String(cleanup.loc.start.line) }, suggest: suggestions(node) });
+          return;
+        }
         if (!options.checkAsyncCode) return;
         const where = getAsyncContext(sourceCode, node);
-        // A signal handler's job is to clean up and then end the process.
-        if (!where.fn || isSignalHandler(sourceCode, where.fn)) return;
+        // A signal handler's job is to clean up and then end the process; so is
+        // code that awaited its cleanup or set the exit code before forcing the end.
+        if (!where.fn || isSignalHandler(sourceCode, where.fn) || isDeliberateShutdown(sourceCode, node)) return;
         if (where.kind === 'promise-callback') {
           context.report({ node, messageId: 'exitInPromiseCallback', suggest: suggestions(node) });
-        } else if (where.kind === 'async-function') {
+        } else if (where.kind === 'async-function' && endsFunction(node) && awaitsBefore(sourceCode, node)) {
+          // An async function that awaited work and then forces its way out. Before its first
+          // `await` it runs as sync code does; an exit in a branch in the middle is a bail-out.
           context.report({ node, messageId: 'exitInAsyncFunction', suggest: suggestions(node) });
         }
       },

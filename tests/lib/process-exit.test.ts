@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { enclosingFunction } from '../../lib/async-context.js';
-import { exitCodeReplacement, isProcessExitCall, isSignalHandler, pendingPromiseBefore } from '../../lib/process-exit.js';
+import { awaitsBefore, endsFunction, exitCodeReplacement, skippedCleanup, isDeliberateShutdown, isProcessExitCall, isSignalHandler, pendingPromiseBefore } from '../../lib/process-exit.js';
 import { getPromiseOracle } from '../../lib/promise-oracle.js';
 import { probeNodes, type LintOptions } from './probe.js';
 
@@ -136,6 +136,71 @@ export function stop() { api.flush(); process.exit(0); }
 `;
     expect(pending(code)).toEqual([null]);
     expect(pending(code, { typed: true })).toEqual(['3:api.flush()']);
+  });
+});
+
+describe('isDeliberateShutdown', () => {
+  it('sees awaited cleanup and a set exit code before the exit, in earlier statements and try blocks', () => {
+    const results = probeNodes<boolean, TSESTree.CallExpression>(
+      `
+declare const server: { close(): Promise<void>; listen(): Promise<void> };
+export async function a() { try { await server.close(); } finally { process.exit(); } }
+export async function b() { await closeDatabase(); process.exit(0); }
+export async function c() { if (true) { process.exitCode = 2; } process.exit(); }
+export async function d() { await server.listen(); process.exit(0); }
+export async function e() { process.exit(0); await server.close(); }
+export async function f() { const later = async () => { await server.close(); }; process.exit(0); }
+export function g() { Promise.resolve(server.close()).finally(() => process.exit(0)); }
+export function h() { server.listen().then(() => process.exit(0)); }
+declare function closeDatabase(): Promise<void>;
+`,
+      'CallExpression[callee.property.name="exit"]',
+      (context, call) => isDeliberateShutdown(context.sourceCode, call),
+    );
+    expect(results).toEqual([true, true, true, false, false, false, true, false]);
+  });
+});
+
+describe('awaitsBefore', () => {
+  it('is true only for an await earlier in the same function', () => {
+    const results = probeNodes<boolean, TSESTree.CallExpression>(
+      `
+export async function a(ok: boolean) { if (!ok) process.exit(1); await Promise.resolve(); }
+export async function b() { await Promise.resolve(); process.exit(0); }
+export async function c(items: AsyncIterable<number>) { for await (const item of items) console.log(item); process.exit(0); }
+export async function d() { const later = async () => { await Promise.resolve(); }; process.exit(0); return later; }
+export async function e() { if (await Promise.resolve(true)) process.exit(0); }
+`,
+      'CallExpression[callee.property.name="exit"]',
+      (context, call) => awaitsBefore(context.sourceCode, call),
+    );
+    expect(results).toEqual([false, true, true, false, true]);
+  });
+});
+
+describe('skippedCleanup and endsFunction', () => {
+  it('finds the finally or using that an exit would skip, and whether the exit ends its function', () => {
+    const results = probeNodes<string, TSESTree.CallExpression>(
+      `
+declare function open(): Disposable;
+export function a() { try { process.exit(1); } finally { console.log('x'); } }
+export function b() { try { JSON.parse('{'); } catch { process.exit(1); } finally { console.log('x'); } }
+export function c() { try { JSON.parse('{'); } finally { process.exit(1); } }
+export function d() { using handle = open(); process.exit(1); }
+export function e(x: boolean) { if (x) process.exit(1); console.log(x); }
+export function f(x: boolean) { console.log(x); if (x) { process.exit(1); } }
+`,
+      'CallExpression[callee.property.name="exit"]',
+      (_context, call) => `${skippedCleanup(call)?.type ?? '-'} ${String(endsFunction(call))}`,
+    );
+    expect(results).toEqual([
+      'BlockStatement true',
+      'BlockStatement false',
+      '- true',
+      'VariableDeclaration true',
+      '- false',
+      '- true',
+    ]);
   });
 });
 

@@ -67,6 +67,56 @@ process.on('SIGTERM', async () => {
   process.exit(0);
 });
 `,
+  // Skipped on purpose: a deliberate shutdown. The cleanup was awaited, then the exit cuts off what would keep the process alive.
+  `
+declare const server: { close(): Promise<void> };
+export const closeServerAndExit = async () => {
+  try {
+    await server.close();
+  } finally {
+    process.exit();
+  }
+};
+`,
+  // Skipped on purpose: the exit code was set first; the exit is chosen, not an accident.
+  `
+export async function start(run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    console.error(error);
+    if (process.exitCode == null) process.exitCode = 1;
+    process.exit();
+  }
+}
+`,
+  // Skipped on purpose: before its first \`await\` an async function runs as sync code does.
+  `
+export async function init(project: string) {
+  if (project !== 'browser') {
+    console.error('only the browser project is supported');
+    process.exit(1);
+  }
+  await upload(project);
+}
+${api}`,
+  // Skipped on purpose: the exit waits for the watcher to close first.
+  `
+declare const watcher: { close(): Promise<void> | void };
+export function onExit(code: number) {
+  Promise.resolve(watcher.close()).finally(() => {
+    process.exit(code);
+  });
+}
+`,
+  // Skipped on purpose: a bail-out in the middle of an async function (an argument or config check), not its end.
+  `
+export async function deploy(target: string) {
+  const ok = await fetch(target).then((response) => response.ok);
+  if (!ok) process.exit(3);
+  await upload(target);
+}
+${api}`,
   // The promise is started in a nested function that runs later, not before the exit.
   `
 export function schedule() {
@@ -299,34 +349,6 @@ ${api}`,
     ],
   },
   {
-    // Early exit in the middle of an async function: \`return\` keeps the rest from running.
-    code: `export async function deploy(target: string) {
-  const ok = await fetch(target).then((response) => response.ok);
-  if (!ok) process.exit(3);
-  await upload(target);
-}
-${api}`,
-    errors: [
-      {
-        messageId: 'exitInAsyncFunction',
-        line: 3,
-        column: 12,
-        suggestions: [
-          {
-            messageId: 'suggestExitCode',
-            data: { code: '3' },
-            output: `export async function deploy(target: string) {
-  const ok = await fetch(target).then((response) => response.ok);
-  if (!ok) { process.exitCode = 3; return; }
-  await upload(target);
-}
-${api}`,
-          },
-        ],
-      },
-    ],
-  },
-  {
     // Promise callbacks: a concise body becomes a block.
     code: `async function main() {
   await upload('a.txt');
@@ -384,19 +406,19 @@ ${api}`,
     ],
   },
   {
-    // The imported forms of \`process.exit\`; used as a value, no replacement is offered.
+    // The imported forms of \`process.exit\`; the one used as a value mid-function is a bail-out, not reported.
     code: `import process from 'node:process';
 import { exit } from 'node:process';
 export async function check(ok: boolean) {
+  await Promise.resolve();
   const code = ok ? 0 : process.exit(1);
   exit(code);
 }
 `,
     errors: [
-      { messageId: 'exitInAsyncFunction', line: 4, column: 25, suggestions: [] },
       {
         messageId: 'exitInAsyncFunction',
-        line: 5,
+        line: 6,
         column: 3,
         suggestions: [
           {
@@ -405,6 +427,7 @@ export async function check(ok: boolean) {
             output: `import process from 'node:process';
 import { exit } from 'node:process';
 export async function check(ok: boolean) {
+  await Promise.resolve();
   const code = ok ? 0 : process.exit(1);
   process.exitCode = code;
 }
@@ -436,6 +459,78 @@ ${api}`,
   process.exitCode = 130;
 });
 ${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Started in the \`try\` block, still pending when its \`finally\` exits.
+    code: `export async function stop() {
+  try {
+    flushLogs();
+  } finally {
+    process.exit(0);
+  }
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'exitWithPendingPromise',
+        data: { line: '3' },
+        line: 5,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestExitCode',
+            data: { code: '0' },
+            output: `export async function stop() {
+  try {
+    flushLogs();
+  } finally {
+    process.exitCode = 0;
+  }
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // The \`finally\` never runs: the profile is never written.
+    code: `export async function build(run: () => Promise<void>, stopProfiler: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  } finally {
+    await stopProfiler();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'exitSkipsCleanup',
+        data: { line: '7' },
+        line: 6,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestExitCode',
+            data: { code: '1' },
+            output: `export async function build(run: () => Promise<void>, stopProfiler: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1; return;
+  } finally {
+    await stopProfiler();
+  }
+}
+`,
           },
         ],
       },
