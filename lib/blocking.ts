@@ -15,6 +15,7 @@ import { functionKind } from './async-context.js';
 import {
   blockingApis,
   blockingFactories,
+  blockingTextTest,
   catalogNames,
   lookupBlockingApi,
   type BlockingApi,
@@ -584,7 +585,15 @@ function assignedTargets(sourceCode: SourceCode, node: TSESTree.Node): string[] 
 
 // ------------------------------------------------------------------ per-file analysis
 
+const textMayBlock = blockingTextTest([blockingApis, blockingFactories]);
+
 export interface BlockingAnalysis {
+  /**
+   * False when nothing in this file can block: no catalog module is named,
+   * no `Atomics`, no loop next to a clock read, no `blocking` option. Every
+   * other answer is then null, and a rule may skip the file.
+   */
+  readonly mayBlock: boolean;
   /** Does this call block by itself (catalog or `blocking` option, not `allow`ed)? */
   blockingCall(call: TSESTree.CallExpression): BlockingCall | null;
   /** Where this function blocks when called (first site in source order), through same-file calls; null when it does not. */
@@ -618,6 +627,7 @@ export const BUSY_WAIT = 'busy-wait loop';
 const MAX_HELPER_DEPTH = 16;
 
 class Analysis implements BlockingAnalysis {
+  readonly mayBlock: boolean;
   private readonly resolve: Resolver;
   private readonly names: ReadonlySet<string>;
   private readonly summaries = new WeakMap<FunctionNode, BlockingSite | null>();
@@ -631,11 +641,13 @@ class Analysis implements BlockingAnalysis {
   ) {
     this.resolve = getImportResolver(sourceCode);
     this.names = catalogNames(catalog);
+    this.mayBlock = (options.blocking ?? []).length > 0 || textMayBlock(sourceCode.text);
   }
 
   blockingCall(call: TSESTree.CallExpression): BlockingCall | null {
+    if (!this.mayBlock) return null;
     const callee = skipWrappers(call.callee);
-    if (!this.mayBlock(callee)) return null;
+    if (!this.calleeMayBlock(callee)) return null;
     const { allow = [], blocking = [] } = this.options;
     if (allow.length > 0 && matchesAllow(this.sourceCode, callee, allow)) return null;
     const target = this.resolve(callee);
@@ -668,7 +680,7 @@ class Analysis implements BlockingAnalysis {
   }
 
   blockingHelper(call: TSESTree.CallExpression | TSESTree.NewExpression): { callee: FunctionNode; site: BlockingSite } | null {
-    if (call.type !== AST_NODE_TYPES.CallExpression) return null;
+    if (!this.mayBlock || call.type !== AST_NODE_TYPES.CallExpression) return null;
     const callee = localCallee(this.sourceCode, call.callee);
     if (!callee || callee.async || callee.generator || !callee.body) return null;
     // An IIFE's body is read where it is written.
@@ -680,7 +692,7 @@ class Analysis implements BlockingAnalysis {
   }
 
   /** Cheap syntax first: a callee whose last name no catalog entry or option has needs no resolving. */
-  private mayBlock(callee: TSESTree.Node): boolean {
+  private calleeMayBlock(callee: TSESTree.Node): boolean {
     if (callee.type === AST_NODE_TYPES.Identifier) return true;
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return callee.type === AST_NODE_TYPES.CallExpression;
     const name = memberName(callee);

@@ -91,6 +91,8 @@ export default createRule<Options, MessageIds>({
     const analysis = getBlockingAnalysis(sourceCode, { allow, blocking: options.blocking ?? [] });
     const runnerOptions = { checkCallbacks: options.checkCallbacks === true };
     const typeInfo = getTypeInfo(context);
+    // Nothing in this file can block, and without types no other file is looked at.
+    if (!analysis.mayBlock && !typeInfo) return {};
 
     return {
       CallExpression(node) {
@@ -98,6 +100,7 @@ export default createRule<Options, MessageIds>({
         if (runner) checkCall(node, runner);
       },
       'WhileStatement, DoWhileStatement, ForStatement'(loop: LoopNode) {
+        if (!analysis.mayBlock) return;
         const runner = asyncRunner(sourceCode, loop, runnerOptions);
         if (runner && !isInTestBody(loop)) checkLoop(loop, runner);
       },

@@ -232,8 +232,12 @@ export function twinName(api: BlockingApi, blockingName: string): string | null 
   return blockingName.endsWith('Sync') ? blockingName.slice(0, -'Sync'.length) : null;
 }
 
-/** Every last name a catalog entry can be called by, for cheap syntactic pre-checks. */
+const namesCache = new WeakMap<BlockingCatalog, ReadonlySet<string>>();
+
+/** Every last name a catalog entry can be called by, for cheap syntactic pre-checks (computed once per catalog). */
 export function catalogNames(catalog: BlockingCatalog): ReadonlySet<string> {
+  const cached = namesCache.get(catalog);
+  if (cached) return cached;
   const names = new Set<string>();
   for (const entries of Object.values(catalog)) {
     for (const key of Object.keys(entries)) {
@@ -241,5 +245,24 @@ export function catalogNames(catalog: BlockingCatalog): ReadonlySet<string> {
       if (last) names.add(last);
     }
   }
+  namesCache.set(catalog, names);
   return names;
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const CLOCK_TEXT = /\b(?:Date\.now|performance\.now|hrtime|getTime|valueOf|new Date)\b/;
+const LOOP_TEXT = /\b(?:while|for)\s*\(/;
+
+/**
+ * A text pre-check: source that can block somewhere names one of the
+ * catalog's modules in quotes (`'node:fs'`, `"child_process"`, `'fs-extra'`),
+ * `Atomics`, or has both a loop and a clock read. Source that does none of
+ * this has no blocking call and no busy-wait in any function.
+ */
+export function blockingTextTest(catalogs: readonly BlockingCatalog[]): (text: string) => boolean {
+  const modules = new Set<string>();
+  for (const catalog of catalogs) for (const module of Object.keys(catalog)) if (module !== GLOBAL) modules.add(module);
+  const names = [...modules].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const moduleText = new RegExp(`['"\`](?:node:)?(?:${names})(?:/[^'"\`]*)?['"\`]|\\bAtomics\\b`);
+  return (text) => moduleText.test(text) || (LOOP_TEXT.test(text) && CLOCK_TEXT.test(text));
 }

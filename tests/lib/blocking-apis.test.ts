@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blockingApis,
   blockingFactories,
+  blockingTextTest,
   catalogNames,
   lookupBlockingApi,
   twinName,
@@ -93,5 +94,25 @@ describe('catalogNames', () => {
     expect(names.has('wait')).toBe(true);
     expect(names.has('native')).toBe(true);
     expect(names.has('readFile')).toBe(false);
+  });
+});
+
+describe('blockingTextTest', () => {
+  const mayBlock = blockingTextTest([blockingApis, blockingFactories]);
+
+  it('passes source that names a catalog module, Atomics, or has a loop and a clock read', () => {
+    expect(mayBlock(`import { readFileSync } from 'node:fs';`)).toBe(true);
+    expect(mayBlock(`const cp = require("child_process");`)).toBe(true);
+    expect(mayBlock('const fse = await import(`fs-extra`);')).toBe(true);
+    expect(mayBlock(`import { readFile } from 'fs/promises';`)).toBe(true);
+    expect(mayBlock(`Atomics.wait(flags, 0, 0);`)).toBe(true);
+    expect(mayBlock(`const end = Date.now() + 5;\nwhile (busy) {}`)).toBe(true);
+  });
+
+  it('rejects source that cannot block', () => {
+    expect(mayBlock(`import express from 'express';\nexport async function f() { return fetch('/'); }`)).toBe(false);
+    expect(mayBlock(`import { load } from './fs';\nimport sleepy from 'sleepy';`)).toBe(false);
+    expect(mayBlock(`const started = Date.now();`)).toBe(false);
+    expect(mayBlock(`for (const item of items) console.log(item);`)).toBe(false);
   });
 });

@@ -319,6 +319,19 @@ describe('busyWaitLoop', () => {
   });
 });
 
+describe('mayBlock', () => {
+  it('skips files where nothing can block, unless the options name blocking callees', () => {
+    const code = `
+      function readFileSync(file: string) { return file; }
+      export async function run() { probe(readFileSync('a')); }
+    `;
+    expect(probeCalls(code, (context) => getBlockingAnalysis(context.sourceCode).mayBlock)).toEqual([false]);
+    expect(blockingCalls(code)).toEqual([null]);
+    expect(probeCalls(code, (context) => getBlockingAnalysis(context.sourceCode, { blocking: ['readFileSync'] }).mayBlock)).toEqual([true]);
+    expect(blockingCalls(code, { blocking: ['readFileSync'] })).toEqual(['readFileSync (user)']);
+  });
+});
+
 describe('isLazyInit', () => {
   it('knows one-time initialisation by its guard', () => {
     const code = `
