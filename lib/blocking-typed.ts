@@ -10,7 +10,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type * as ts from 'typescript';
 import { memberName, skipWrappers } from './ast.js';
 import { BUSY_WAIT, IN_PLACE_CALLBACK_METHODS, type BlockingSite } from './blocking.js';
-import { blockingApis, catalogNames, lookupBlockingApi, type BlockingApi } from './catalogs/blocking-apis.js';
+import { blockingApis, blockingFactories, blockingTextTest, catalogNames, lookupBlockingApi, type BlockingApi } from './catalogs/blocking-apis.js';
 import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
 import type { TypeInfo } from './type-info.js';
 
@@ -21,6 +21,17 @@ const MAX_DEPTH = 4;
 const MAX_LABEL = 40;
 const CLOCK_TEXT = /\b(?:Date\.now|performance\.now|process\.hrtime(?:\.bigint)?|getTime)\s*\(/;
 const names = catalogNames(blockingApis);
+const textMayBlock = blockingTextTest([blockingApis, blockingFactories]);
+
+/**
+ * Per program: the names of project functions and methods that may block,
+ * directly or through calls of each other (a text-level over-approximation,
+ * computed once). A call whose name is not here needs no checker question.
+ */
+const blockingNames = new WeakMap<ts.Program, ReadonlySet<string>>();
+const DIRECT_TEXT = new RegExp(`\\b(?:${[...names].filter((name) => /^\w{3,}$/.test(name)).join('|')}|\\w+Sync)\\s*\\(`);
+const LOOP_CLOCK_TEXT = /\b(?:while|for)\s*\(/;
+const ANY_CLOCK_TEXT = /\b(?:Date\.now|performance\.now|hrtime|getTime|valueOf|new Date)\b/;
 
 /** Per program: what each followed declaration blocks on (null: nothing). */
 const summaries = new WeakMap<ts.Node, BlockingSite | null>();
@@ -60,11 +71,70 @@ export function typedBlockingHelper(info: TypeInfo, sourceCode: SourceCode, call
   // Globals and packages are not followed: their code is not the user's to change.
   const resolved = getImportResolver(sourceCode)(target);
   if (resolved && !resolved.module.startsWith('.')) return null;
+  // Cheap before costly: a name no blocking project function has needs no checker question.
+  const name = target.type === AST_NODE_TYPES.Identifier ? target.name : memberName(target);
+  if (name === null || !namesThatMayBlock(info).has(name)) return null;
   const tsNode = info.tsNode(call);
   if (!tsNode || !info.ts.isCallExpression(tsNode)) return null;
   const declaration = signatureDeclaration(info, tsNode);
   const fn = declaration ? projectFunction(info, declaration) : null;
   return fn ? blockingSiteOf(info, fn, 0) : null;
+}
+
+/** The names of project functions that may block (see `blockingNames`). */
+export function namesThatMayBlock(info: TypeInfo): ReadonlySet<string> {
+  const cached = blockingNames.get(info.program);
+  if (cached) return cached;
+  const { ts: tsApi } = info;
+  const functions: { name: string; body: string; direct: boolean }[] = [];
+  for (const file of info.program.getSourceFiles()) {
+    if (!isProjectFile(info, file)) continue;
+    const fileMayBlock = textMayBlock(file.text);
+    const visit = (node: ts.Node): void => {
+      const name = functionName(info, node);
+      const body = name === null ? undefined : (node as FunctionLike).body ?? initializerBody(info, node);
+      if (name !== null && body) {
+        const text = body.getText(file);
+        const direct = fileMayBlock && (DIRECT_TEXT.test(text) || (LOOP_CLOCK_TEXT.test(text) && ANY_CLOCK_TEXT.test(text)));
+        functions.push({ name, body: text, direct });
+      }
+      tsApi.forEachChild(node, visit);
+    };
+    tsApi.forEachChild(file, visit);
+  }
+  const found = new Set(functions.filter((fn) => fn.direct).map((fn) => fn.name));
+  // Callers of callers, as deep as the follow goes.
+  for (let depth = 0; depth < MAX_DEPTH && found.size > 0; depth++) {
+    const calls = new RegExp(`(?<![\\w$])(?:${[...found].map((name) => name.replaceAll('$', '\\$')).join('|')})\\s*\\(`);
+    let grew = false;
+    for (const fn of functions) {
+      if (!found.has(fn.name) && calls.test(fn.body)) {
+        found.add(fn.name);
+        grew = true;
+      }
+    }
+    if (!grew) break;
+  }
+  blockingNames.set(info.program, found);
+  return found;
+}
+
+/** The name a function-like declaration is called by: `function f`, `m() {}`, `const f = () => ...`, `f: () => ...`. */
+function functionName(info: TypeInfo, node: ts.Node): string | null {
+  const { ts: tsApi } = info;
+  if (tsApi.isFunctionDeclaration(node) || tsApi.isMethodDeclaration(node)) {
+    return node.name && tsApi.isIdentifier(node.name) ? node.name.text : null;
+  }
+  if ((tsApi.isVariableDeclaration(node) || tsApi.isPropertyDeclaration(node) || tsApi.isPropertyAssignment(node)) && node.initializer) {
+    const value = node.initializer;
+    if ((tsApi.isArrowFunction(value) || tsApi.isFunctionExpression(value)) && tsApi.isIdentifier(node.name)) return node.name.text;
+  }
+  return null;
+}
+
+function initializerBody(info: TypeInfo, node: ts.Node): ts.Node | undefined {
+  const initializer = (node as { initializer?: ts.Node }).initializer;
+  return initializer && info.ts.isFunctionLike(initializer) ? (initializer as FunctionLike).body : undefined;
 }
 
 /** The declaration of the signature the checker picks for this call (the overload, the arrow a `const` holds). */
@@ -159,7 +229,7 @@ function firstSite(info: TypeInfo, fn: FunctionLike, depth: number): BlockingSit
   const visit = (node: ts.Node): void => {
     if (site) return;
     if (node !== fn && tsApi.isFunctionLike(node) && !runsInPlace(info, node)) return;
-    if (tsApi.isCallExpression(node) && !isLazyInit(info, node, fn)) {
+    if (tsApi.isCallExpression(node) && mayBlockByName(info, node.expression) && !isLazyInit(info, node, fn)) {
       const declaration = signatureDeclaration(info, node);
       if (declaration) {
         if (catalogEntryOf(info, declaration)) {
@@ -182,6 +252,16 @@ function firstSite(info: TypeInfo, fn: FunctionLike, depth: number): BlockingSit
   };
   tsApi.forEachChild(body, visit);
   return site;
+}
+
+/** A callee named like a catalog API or a project function that may block. */
+function mayBlockByName(info: TypeInfo, callee: ts.Expression): boolean {
+  const { ts: tsApi } = info;
+  let target: ts.Node = callee;
+  while (tsApi.isParenthesizedExpression(target) || tsApi.isNonNullExpression(target)) target = target.expression;
+  const name = tsApi.isIdentifier(target) ? target.text : tsApi.isPropertyAccessExpression(target) ? target.name.text : null;
+  if (name === null) return tsApi.isCallExpression(target);
+  return names.has(name) || name.endsWith('Sync') || namesThatMayBlock(info).has(name);
 }
 
 function labelOf(node: ts.Node, file: ts.SourceFile): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayNameBlockingApi, packageOf, typedBlockingApi, typedBlockingHelper } from '../../lib/blocking-typed.js';
+import { mayNameBlockingApi, namesThatMayBlock, packageOf, typedBlockingApi, typedBlockingHelper } from '../../lib/blocking-typed.js';
 import { targetKey } from '../../lib/imports.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getTypeInfo, type TypeInfo } from '../../lib/type-info.js';
@@ -97,5 +97,21 @@ describe('typedBlockingHelper', () => {
       'readFileSync blocking-helpers.ts:38',
       null,
     ]);
+  });
+});
+
+describe('namesThatMayBlock', () => {
+  it('names the project functions that block directly or through calls, and not the others', () => {
+    const [names] = probeCalls(
+      `probe();`,
+      (context) => {
+        const info = getTypeInfo(context);
+        if (!info) throw new Error('no type information');
+        return namesThatMayBlock(info);
+      },
+      { typed: true },
+    );
+    for (const name of ['loadSettings', 'gitRevision', 'revisionOf', 'waitBriefly', 'read']) expect(names?.has(name), name).toBe(true);
+    for (const name of ['formatName', 'loadAsync']) expect(names?.has(name), name).toBe(false);
   });
 });
