@@ -133,7 +133,7 @@ export function constructorIo(
       }
       return true;
     }
-    if (options.checkBlocking !== false) {
+    if (options.checkBlocking !== false && (analysis.mayBlock || options.typedHelper)) {
       const blocking = analysis.blockingCall(node);
       if (blocking) {
         if (!isLazyInit(sourceCode, node, ctor.fn)) found.push({ kind: 'blocking', node, label: blocking.label, site: null });
@@ -147,7 +147,8 @@ export function constructorIo(
     }
     if (method !== null && CHAIN_METHODS.has(method)) return true;
     if (target?.module === GLOBAL && PROMISE_PLUMBING.has(target.path.join('.'))) return true;
-    if (oracle.isPromise(node) !== 'yes') return true;
+    // Cheap before costly: only a value dropped, stored or chained can be work `new` leaves running.
+    if (!isDroppedOrStored(node) || oracle.isPromise(node) !== 'yes') return true;
     const field = storedField(sourceCode, node);
     if (field !== null && options.allowReadyPromise) return true;
     found.push({ kind: 'async-work', node, field });
@@ -155,6 +156,53 @@ export function constructorIo(
     return true;
   });
   return found;
+}
+
+/**
+ * Where a started promise escapes the constructor: a statement of its own
+ * (`this.connect();`, `void load()`), a field or variable
+ * (`this.ready = this.init()`), also through `.then/.catch/.finally`, `?:`,
+ * `&&`/`||`/`??` and commas. Not an argument, an operand or a condition.
+ */
+function isDroppedOrStored(call: TSESTree.CallExpression): boolean {
+  let value: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node = value.parent;
+    switch (parent.type) {
+      case AST_NODE_TYPES.ExpressionStatement:
+      case AST_NODE_TYPES.VariableDeclarator:
+      // Returned from a callback run in place (`urls.forEach((url) => connect(url))`): handed to code that drops it.
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.ReturnStatement:
+        return true;
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.right === value;
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.SequenceExpression:
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test === value) return false;
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (parent.operator !== 'void') return false;
+        break;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(parent);
+        const outer: TSESTree.Node = parent.parent;
+        if (parent.object !== value || name === null || !CHAIN_METHODS.has(name)) return false;
+        if (outer.type !== AST_NODE_TYPES.CallExpression || outer.callee !== parent) return false;
+        value = outer;
+        continue;
+      }
+      default:
+        return false;
+    }
+    value = parent;
+  }
 }
 
 /** `this.ready = this.init()` or `this.ready = this.init().then(...)`: `this.ready`; else null. */

@@ -85,6 +85,9 @@ describe('constructorIo', () => {
           this.queue = Promise.resolve();
           [url].forEach((u) => connect(u));
           setImmediate(() => console.log('later'));
+          // Arguments and operands are other rules' business (no-unawaited-value).
+          console.log(connect(url));
+          this.label = \`\${String(connect(url))}\`;
         }
         queue: Promise<void>;
         private async init() {}
