@@ -13,7 +13,7 @@
  * ESLint 10 (flat config is found without it).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,6 +75,8 @@ class LspClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   readonly stderr: string[] = [];
+  /** The server's `window/logMessage` texts. */
+  readonly log: string[] = [];
 
   constructor(
     private readonly server: ChildProcessWithoutNullStreams,
@@ -138,7 +140,9 @@ class LspClient {
   }
 
   private dispatch(message: { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } }): void {
-    if (message.method !== undefined && message.id !== undefined) {
+    if (message.method === 'window/logMessage' && message.id === undefined) {
+      this.log.push((message.params as { message: string }).message);
+    } else if (message.method !== undefined && message.id !== undefined) {
       this.send({ jsonrpc: '2.0', id: message.id, result: this.answer(message.method, message.params) });
     } else if (message.id !== undefined) {
       const waiting = this.pending.get(message.id);
@@ -156,9 +160,14 @@ const appliedEdits: unknown[] = [];
 
 beforeAll(async () => {
   ensureBuilt();
-  server = spawn(process.execPath, [serverScript, '--stdio'], { cwd: project, stdio: 'pipe' });
-  client = new LspClient(server, (method, params) => {
-    if (method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => serverSettings);
+  ({ server, client } = await startServer(serverSettings));
+}, BUILD_TIMEOUT);
+
+/** Start the server on tests/fixtures/lsp, answer its requests with `settings`, open src/orders.ts. */
+async function startServer(settings: object): Promise<{ server: ChildProcessWithoutNullStreams; client: LspClient }> {
+  const started = spawn(process.execPath, [serverScript, '--stdio'], { cwd: project, stdio: 'pipe' });
+  const connection = new LspClient(started, (method, params) => {
+    if (method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => settings);
     if (method === 'workspace/applyEdit') {
       const { edit } = params as { edit: { changes?: Record<string, unknown[]>; documentChanges?: { textDocument: { uri: string }; edits: unknown[] }[] } };
       for (const change of edit.documentChanges ?? []) appliedEdits.push({ [change.textDocument.uri]: change.edits });
@@ -167,7 +176,7 @@ beforeAll(async () => {
     }
     return null; // client/registerCapability, window/workDoneProgress/create, ...
   });
-  await client.request('initialize', {
+  await connection.request('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(project).href,
     workspaceFolders: [{ uri: pathToFileURL(project).href, name: 'lsp' }],
@@ -180,16 +189,20 @@ beforeAll(async () => {
       },
     },
   });
-  client.notify('initialized', {});
-  client.notify('textDocument/didOpen', { textDocument: { uri: fileUri, languageId: 'typescript', version: 1, text: readFileSync(file, 'utf8') } });
-}, BUILD_TIMEOUT);
+  connection.notify('initialized', {});
+  connection.notify('textDocument/didOpen', { textDocument: { uri: fileUri, languageId: 'typescript', version: 1, text: await readFile(file, 'utf8') } });
+  return { server: started, client: connection };
+}
+
+async function stopServer(started: ChildProcessWithoutNullStreams, connection: LspClient): Promise<void> {
+  if (started.exitCode !== null) return;
+  await connection.request('shutdown', null, 5_000).catch(() => undefined);
+  connection.notify('exit', null);
+  started.kill();
+}
 
 afterAll(async () => {
-  if (server.exitCode === null) {
-    await client.request('shutdown', null, 5_000).catch(() => undefined);
-    client.notify('exit', null);
-    server.kill();
-  }
+  await stopServer(server, client);
 });
 
 describe('the ESLint language server with the built plugin', () => {
@@ -226,13 +239,24 @@ describe('the ESLint language server with the built plugin', () => {
     await client.request('workspace/executeCommand', { command: command.command, arguments: command.arguments });
     expect(appliedEdits).toEqual([{ [fileUri]: [{ range: { start: { line: 15, character: 2 }, end: { line: 15, character: 2 } }, newText: 'await ' }] }]);
   });
+
+  it('lints nothing with ESLint 10 when told `experimental.useFlatConfig: true` (what nvim-lspconfig sets), so the README says to unset it', { timeout: 90_000 }, async () => {
+    const flat = await startServer({ ...serverSettings, experimental: { useFlatConfig: true } });
+    try {
+      expect(await pullDiagnostics(flat.client, 3_000)).toEqual([]);
+      // The reason, in the server's log: ESLint 10 dropped the class that setting asks for.
+      expect(flat.client.log).toContainEqual(expect.stringMatching(/doesn't export a FlatESLint class/u));
+    } finally {
+      await stopServer(flat.server, flat.client);
+    }
+  });
 });
 
 /** The server loads ESLint and the config on first use: ask again until it has linted the file. */
-async function pullDiagnostics(): Promise<Diagnostic[]> {
-  const until = Date.now() + 60_000;
+async function pullDiagnostics(connection: LspClient = client, patienceMs = 60_000): Promise<Diagnostic[]> {
+  const until = Date.now() + patienceMs;
   for (;;) {
-    const report = await client.request<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: fileUri } });
+    const report = await connection.request<{ kind: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: fileUri } });
     const items = report.items ?? [];
     if (items.length > 0 || Date.now() > until) return items;
     await new Promise((resolve) => setTimeout(resolve, 250));
