@@ -250,6 +250,22 @@ function forwarding(executor: PromiseExecutor, node: TSESTree.Node, resolver: Va
   return { kind: 'map', callback: value, value: argument };
 }
 
+/**
+ * `new Promise((resolve) => { setTimeout(() => console.log('tick'), 10); })`: the
+ * executor names `resolve` but never uses it, nor `reject`, nor `arguments`. A
+ * name starting with `_` says "unused on purpose"; `new Promise(() => {})`
+ * (no parameter) is the deliberate never-settling promise.
+ */
+export function neverSettles(executor: PromiseExecutor, sourceCode: SourceCode): boolean {
+  const { resolve, reject, fn } = executor;
+  if (!resolve || resolve.name.startsWith('_') || resolve.references.length > 0) return false;
+  if (reject && reject.references.length > 0) return false;
+  if (fn.params.some((param) => param.type !== AST_NODE_TYPES.Identifier)) return false;
+  // `function () { ... arguments[0] ... }` reaches the resolvers without naming them.
+  const args = sourceCode.scopeManager?.acquire(fn)?.set.get('arguments');
+  return !args || args.references.length === 0;
+}
+
 /** A value the executor returns, which `new Promise` ignores. */
 export interface IgnoredReturn {
   /** The returned expression (an arrow's expression body, or a `return` argument). */

@@ -18,6 +18,7 @@ import {
   isSoleStatement,
   isTryThenCatch,
   leakedResolvers,
+  neverSettles,
   promiseExecutor,
   settleCallsByFunction,
   type DeferredDeclaration,
@@ -41,6 +42,7 @@ export type MessageIds =
   | 'wrappedPromise'
   | 'wrappedPromiseLosesRejection'
   | 'executorReturn'
+  | 'neverSettles'
   | 'settledTwice'
   | 'leakedResolver'
   | 'suggestRemoveAsync'
@@ -69,6 +71,8 @@ export default createRule<Options, MessageIds>({
         'This `new Promise` re-wraps an existing promise but never passes its rejection to `reject`: when it fails, the error is unhandled and this promise stays pending forever.',
       executorReturn:
         'The executor\'s return value is ignored: the promise does not resolve with it, so on this path it stays pending forever.',
+      neverSettles:
+        'The executor never calls or hands on `{{name}}` (nor `reject`): this promise can never settle, and everything awaiting it hangs.',
       settledTwice:
         '`{{name}}(...)` can run after `{{first}}(...)` on line {{line}} already settled this promise: the call is ignored, and the code after the first call kept running as if it had not settled.',
       leakedResolver:
@@ -113,9 +117,11 @@ export default createRule<Options, MessageIds>({
         const executor = promiseExecutor(sourceCode, node);
         if (!executor) return;
         const wrapped = executor.fn.async ? null : forwardedPromise(executor);
+        const ignored = executor.fn.async || wrapped ? [] : ignoredReturns(executor, sourceCode.visitorKeys);
         if (executor.fn.async) reportAsync(executor);
         else if (wrapped) reportWrapped(executor, wrapped);
-        else for (const ignored of ignoredReturns(executor, sourceCode.visitorKeys)) reportReturn(executor, ignored);
+        else if (ignored.length > 0) for (const value of ignored) reportReturn(executor, value);
+        else if (neverSettles(executor, sourceCode)) reportNeverSettles(executor);
         if (options.checkResolverLeaks) reportLeaks(executor);
         for (const [fn, calls] of settleCallsByFunction(executor)) {
           settledTwice.watch(fn, calls.map(({ call }) => call));
@@ -170,6 +176,11 @@ export default createRule<Options, MessageIds>({
       // A real promise can stand for the wrapper; any other thenable is assimilated as the wrapper did.
       if (oracle.isPromise(inner) === 'yes' && oracle.hasCatch(inner)) return sourceCode.getText(inner);
       return `Promise.resolve(${sourceCode.getText(inner)})`;
+    }
+
+    function reportNeverSettles(executor: PromiseExecutor): void {
+      const [param] = executor.fn.params;
+      if (param) context.report({ node: param, messageId: 'neverSettles', data: { name: sourceCode.getText(param) } });
     }
 
     function reportReturn(executor: PromiseExecutor, ignored: IgnoredReturn): void {

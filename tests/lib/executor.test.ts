@@ -10,6 +10,7 @@ import {
   isSoleStatement,
   isTryThenCatch,
   leakedResolvers,
+  neverSettles,
   promiseExecutor,
   settleCalls,
   settleCallsByFunction,
@@ -313,6 +314,25 @@ describe('leakedResolvers and deferredDeclaration', () => {
         });
       `).map((entry) => (entry as { leaks: unknown }).leaks),
     ).toEqual([[], [], [], []]);
+  });
+});
+
+describe('neverSettles', () => {
+  it('finds executors that name resolve but never use it, nor reject', () => {
+    expect(
+      onExecutors(
+        `
+        new Promise((resolve) => { setTimeout(() => console.log('tick'), 10); });
+        new Promise((resolve, reject) => { console.log('started'); });
+        new Promise((resolve) => { setTimeout(resolve, 10); });
+        new Promise((resolve, reject) => { setTimeout(() => reject(new Error('late')), 10); });
+        new Promise(() => {});
+        new Promise((_resolve) => { console.log('parked'); });
+        new Promise(function (resolve) { setTimeout(arguments[0], 10); });
+      `,
+        (context, executor) => (executor ? neverSettles(executor, context.sourceCode) : null),
+      ),
+    ).toEqual([true, true, false, false, false, false, false]);
   });
 });
 

@@ -200,6 +200,12 @@ export function closed(socket: WebSocket): Promise<void> {
   });
 }
 `,
+  // A promise that never settles on purpose says so: no parameter, or an `_` name.
+  `export const forever = new Promise<never>(() => {});
+export const parked = new Promise<void>((_resolve) => {
+  console.log('parked until the process exits');
+});
+`,
   // A resolver kept in a local variable of the executor does not escape it.
   `export function delayed(ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -575,6 +581,16 @@ ${api}`,
         suggestions: [],
       },
     ],
+  },
+  {
+    // The timer logs but never resolves: `await warmUp()` hangs.
+    code: `export function warmUp(): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(() => console.log('warm'), 10);
+  });
+}
+`,
+    errors: [{ messageId: 'neverSettles', line: 2, column: 23, suggestions: [] }],
   },
   {
     // After `reject`, `JSON.parse(undefined)` throws inside the callback: an uncaught exception.
