@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'gitlab'] as const;
 export const CONFIGS = ['recommended', 'strict', 'all'] as const;
 
 export type Format = (typeof FORMATS)[number];
@@ -40,7 +40,8 @@ Options:
   --config <name>        recommended (default), strict or all
   --types                require type information (a tsconfig.json must cover the files)
   --no-types             never use type information, even where a tsconfig.json exists
-  --format <name>        stylish (default), json or sarif
+  --format <name>        stylish (default), json, sarif (code scanning) or gitlab
+                         (GitLab code quality, Code Climate JSON)
   -o, --output-file <f>  write the report to a file instead of standard output
   --max-warnings <n>     exit 1 when there are more than n warnings
   --exit-zero            exit 0 even when there are findings (2 still means a crash)

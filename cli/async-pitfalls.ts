@@ -8,6 +8,7 @@
  *
  * `run` does the work and returns the exit code; bin/async-pitfalls.js calls it.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -225,10 +226,44 @@ async function format(options: CliOptions, eslint: ESLint, results: ESLint.LintR
     const sarif = createRequire(import.meta.url)('@microsoft/eslint-formatter-sarif') as (results: ESLint.LintResult[], data: { cwd: string; rulesMeta: Record<string, Rule.RuleMetaData> }) => string;
     return `${sarif(results, { cwd, rulesMeta: rulesMetaFor(results) })}\n`;
   }
+  if (options.format === 'gitlab') return `${JSON.stringify(codeQuality(results, cwd), null, 2)}\n`;
   // Neither formatter reads `rulesMeta`, which ESLint would compute only for its own results.
   const formatter = await eslint.loadFormatter(options.format);
   const text = await formatter.format(results);
   return options.format === 'json' ? `${text}\n` : text;
+}
+
+/** GitLab code quality: the Code Climate issue format GitLab reads from a `codequality` report. */
+interface CodeQualityIssue {
+  description: string;
+  check_name: string;
+  fingerprint: string;
+  severity: 'minor' | 'major' | 'critical';
+  location: { path: string; lines: { begin: number; end: number } };
+}
+
+function codeQuality(results: readonly ESLint.LintResult[], cwd: string): CodeQualityIssue[] {
+  const issues: CodeQualityIssue[] = [];
+  const seen = new Map<string, number>();
+  for (const result of results) {
+    const file = path.relative(cwd, result.filePath).split(path.sep).join('/');
+    const lines = result.source?.split('\n');
+    for (const message of result.messages) {
+      const checkName = message.ruleId ?? 'parse-error';
+      // The fingerprint follows the finding when lines above it move: file, rule, message and the line's text.
+      const key = [file, checkName, message.message, lines?.[message.line - 1]?.trim() ?? String(message.line)].join('\0');
+      const occurrence = (seen.get(key) ?? 0) + 1;
+      seen.set(key, occurrence);
+      issues.push({
+        description: message.message,
+        check_name: checkName,
+        fingerprint: createHash('sha256').update(`${key}\0${String(occurrence)}`).digest('hex').slice(0, 32),
+        severity: message.fatal === true ? 'critical' : message.severity === 2 ? 'major' : 'minor',
+        location: { path: file, lines: { begin: message.line, end: message.endLine ?? message.line } },
+      });
+    }
+  }
+  return issues;
 }
 
 function rulesMetaFor(results: readonly ESLint.LintResult[]): Record<string, Rule.RuleMetaData> {

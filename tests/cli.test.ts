@@ -105,7 +105,7 @@ describe('parseCliArgs', () => {
   });
 
   it.each([
-    [['--format', 'xml'], '--format must be one of stylish, json, sarif; got "xml".'],
+    [['--format', 'xml'], '--format must be one of stylish, json, sarif, gitlab; got "xml".'],
     [['--config', 'loose'], '--config must be one of recommended, strict, all; got "loose".'],
     [['--types', '--no-types'], '--types and --no-types contradict each other; give one.'],
     [['--progress', '--no-progress'], '--progress and --no-progress contradict each other; give one.'],
@@ -377,6 +377,27 @@ describe('async-pitfalls on a project', () => {
     ]);
   });
 
+  it('writes GitLab code quality (Code Climate JSON) with paths from the working directory and stable fingerprints', async () => {
+    const { code, stdout } = await cli(dir, '--no-types', '--format', 'gitlab');
+    expect(code).toBe(1);
+    const issues = JSON.parse(stdout) as { check_name: string; severity: string; fingerprint: string; description: string; location: { path: string; lines: { begin: number } } }[];
+    expect(issues.map((issue) => `${issue.location.path}:${String(issue.location.lines.begin)} ${issue.check_name} ${issue.severity}`)).toEqual([
+      `scripts/seed.ts:6 ${FLOATING} major`,
+      `src/legacy.js:3 ${FLOATING} major`,
+      `src/orders.ts:10 ${FLOATING} major`,
+    ]);
+    expect(issues[0]?.description).toMatch(/^This promise is dropped at the top level/u);
+    expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(3);
+    // Lines added above a finding do not change its fingerprint.
+    const seed = path.join(dir, 'scripts', 'seed.ts');
+    const before = readFileSync(seed, 'utf8');
+    writeFileSync(seed, `// one more line\n${before}`);
+    const moved = JSON.parse((await cli(dir, '--no-types', '--format', 'gitlab', 'scripts')).stdout) as typeof issues;
+    writeFileSync(seed, before);
+    expect(moved[0]?.location.lines.begin).toBe(7);
+    expect(moved[0]?.fingerprint).toBe(issues[0]?.fingerprint);
+  });
+
   it('writes the report to --output-file and only the summary to the terminal', async () => {
     const { code, stdout } = await cli(dir, '--no-types', '--format', 'json', '--output-file', 'reports/lint.json');
     expect(code).toBe(1);
@@ -436,7 +457,7 @@ describe('async-pitfalls exit codes', () => {
   it('exits 2 on a usage error, with a pointer to --help', async () => {
     const { code, stderr } = await cli(scratch, '--format', 'xml');
     expect(code).toBe(2);
-    expect(stderr).toBe('async-pitfalls: --format must be one of stylish, json, sarif; got "xml".\nRun `async-pitfalls --help` for the options.\n');
+    expect(stderr).toBe('async-pitfalls: --format must be one of stylish, json, sarif, gitlab; got "xml".\nRun `async-pitfalls --help` for the options.\n');
   });
 
   it('prints its help and its version', async () => {
