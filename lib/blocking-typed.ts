@@ -12,6 +12,7 @@ import { memberName, skipWrappers } from './ast.js';
 import { BUSY_WAIT, IN_PLACE_CALLBACK_METHODS, type BlockingSite } from './blocking.js';
 import { blockingApis, blockingFactories, blockingTextTest, catalogNames, lookupBlockingApi, type BlockingApi } from './catalogs/blocking-apis.js';
 import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
+import { localCallee } from './local-callees.js';
 import type { TypeInfo } from './type-info.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -31,6 +32,7 @@ const textMayBlock = blockingTextTest([blockingApis, blockingFactories]);
 const blockingNames = new WeakMap<ts.Program, ReadonlySet<string>>();
 const DIRECT_TEXT = new RegExp(`\\b(?:${[...names].filter((name) => /^\w{3,}$/.test(name)).join('|')}|\\w+Sync)\\s*\\(`);
 const LOOP_CLOCK_TEXT = /\b(?:while|for)\s*\(/;
+const ABSENCE_TEXT = /^\s*!|[=!]==?\s*(?:undefined|null|void 0)\b|\btypeof\b/;
 const ANY_CLOCK_TEXT = /\b(?:Date\.now|performance\.now|hrtime|getTime|valueOf|new Date)\b/;
 
 /** Per program: what each followed declaration blocks on (null: nothing). */
@@ -74,6 +76,8 @@ export function typedBlockingHelper(info: TypeInfo, sourceCode: SourceCode, call
   // Cheap before costly: a name no blocking project function has needs no checker question.
   const name = target.type === AST_NODE_TYPES.Identifier ? target.name : memberName(target);
   if (name === null || !namesThatMayBlock(info).has(name)) return null;
+  // A function of this file is read from its source by `lib/blocking`, which knows more (lazy caches, allow).
+  if (localCallee(sourceCode, target)) return null;
   const tsNode = info.tsNode(call);
   if (!tsNode || !info.ts.isCallExpression(tsNode)) return null;
   const declaration = signatureDeclaration(info, tsNode);
@@ -311,12 +315,21 @@ function isLazyInit(info: TypeInfo, node: ts.Node, boundary: ts.Node): boolean {
     }
     if (tsApi.isIfStatement(current) && current.thenStatement === child) {
       const tested = current.expression.getText(file);
-      const assigns = (inner: ts.Node): boolean =>
+      // A test for absence: `!cache`, `cache === undefined`, `cache == null`, `!map.has(key)`.
+      if (!ABSENCE_TEXT.test(tested)) {
+        child = current;
+        continue;
+      }
+      const fills = (inner: ts.Node): boolean =>
         (tsApi.isBinaryExpression(inner) &&
           inner.operatorToken.kind === tsApi.SyntaxKind.EqualsToken &&
           tested.includes(inner.left.getText(file))) ||
-        (tsApi.forEachChild(inner, (next) => (assigns(next) ? true : undefined)) ?? false);
-      if (assigns(current.thenStatement)) return true;
+        (tsApi.isCallExpression(inner) &&
+          tsApi.isPropertyAccessExpression(inner.expression) &&
+          inner.expression.name.text === 'set' &&
+          tested.includes(`${inner.expression.expression.getText(file)}.has(`)) ||
+        (tsApi.forEachChild(inner, (next) => (fills(next) ? true : undefined)) ?? false);
+      if (fills(current.thenStatement)) return true;
     }
     child = current;
   }
