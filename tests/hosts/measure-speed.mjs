@@ -6,8 +6,8 @@
  *   node tests/hosts/measure-speed.mjs [folder] [--reps 3]
  *
  * folder defaults to examples/src (small: it mostly shows start-up cost); the
- * README's numbers come from bench/corpora/mongodb-7.8.0/src (`npm run bench:...`
- * scripts set that corpus up). Hosts, each a fresh process of its real command
+ * README's numbers come from bench/corpora/mongodb-7.8.0/src (bench/setup-corpora.mjs
+ * sets that corpus up). The folder is copied to a temporary one first. Hosts, each a fresh process of its real command
  * (start-up included, as a user or CI pays it), runs interleaved so that machine
  * noise hits all alike, median of --reps:
  *   eslint       `eslint --config <recommended>` (ESLint 10, one thread)
@@ -17,7 +17,7 @@
  * each host's findings of our rules: they must be the same.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,10 @@ const resolve = createRequire(import.meta.url).resolve;
 
 const { default: plugin } = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);
 const scratch = mkdtempSync(path.join(tmpdir(), 'async-pitfalls-speed-'));
+// A copy outside this repository: every host sees the same files, whatever .gitignore says
+// (bench/corpora is git-ignored, and oxlint's walker skips it even with --no-ignore).
+const files = path.join(scratch, 'files');
+cpSync(folder, files, { recursive: true, filter: (source) => !source.split(path.sep).includes('node_modules') });
 const eslintConfig = path.join(scratch, 'eslint.config.mjs');
 writeFileSync(
   eslintConfig,
@@ -46,10 +50,9 @@ writeFileSync(oxlintConfig, JSON.stringify({ jsPlugins: [path.join(root, 'dist',
 const eslintBin = path.join(path.dirname(resolve('eslint/package.json')), 'bin', 'eslint.js');
 const oxlintBin = path.join(path.dirname(resolve('oxlint/package.json')), 'bin', 'oxlint');
 const hosts = {
-  eslint: [eslintBin, '--config', eslintConfig, '--format', 'json', '--no-warn-ignored', folder],
-  'eslint -j2': [eslintBin, '--config', eslintConfig, '--format', 'json', '--no-warn-ignored', '--concurrency', '2', folder],
-  // --no-ignore: like ESLint here, oxlint then skips nothing for .gitignore (bench/corpora is git-ignored).
-  oxlint: [oxlintBin, '--config', oxlintConfig, '--format', 'json', '--no-ignore', folder],
+  eslint: [eslintBin, '--config', eslintConfig, '--format', 'json', '--no-warn-ignored', '.'],
+  'eslint -j2': [eslintBin, '--config', eslintConfig, '--format', 'json', '--no-warn-ignored', '--concurrency', '2', '.'],
+  oxlint: [oxlintBin, '--config', oxlintConfig, '--format', 'json', '.'],
 };
 
 const times = Object.fromEntries(Object.keys(hosts).map((name) => [name, []]));
@@ -60,7 +63,7 @@ for (let rep = 0; rep < reps; rep += 1) {
   for (const [name, argv] of Object.entries(hosts)) {
     const started = process.hrtime.bigint();
     // /usr/bin/time adds the CPU time of the process and its threads and workers: steadier than wall time on a busy machine.
-    const result = spawnSync('/usr/bin/time', ['-f', '\n%U %S', process.execPath, ...argv], { cwd: folder, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const result = spawnSync('/usr/bin/time', ['-f', '\n%U %S', process.execPath, ...argv], { cwd: files, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     times[name].push(Number(process.hrtime.bigint() - started) / 1e6);
     if (result.status !== 0 && result.status !== 1) throw new Error(`${name} exited ${String(result.status)}: ${result.stderr}`);
     const [user, system] = result.stderr.trim().split('\n').at(-1).split(' ').map(Number);
