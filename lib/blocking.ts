@@ -206,6 +206,30 @@ export function isInTestBody(node: TSESTree.Node): boolean {
   return false;
 }
 
+/** Entry points frameworks run once, at build time (Next.js), where reading files synchronously is the documented way. */
+const BUILD_TIME_FUNCTIONS = new Set(['getStaticProps', 'getStaticPaths', 'generateStaticParams']);
+
+/** Is `node` inside a function a framework runs at build time (`export async function getStaticProps`)? */
+export function isInBuildTimeFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    const parent = current.parent;
+    const name =
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+        ? current.id?.name
+        : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+          ? parent.id.name
+          : undefined;
+    if (name !== undefined && BUILD_TIME_FUNCTIONS.has(name)) return true;
+  }
+  return false;
+}
+
+/** Tool configuration files (`vite.config.ts`, `eslint.config.mjs`) run once, when the tool starts. */
+export function isConfigFile(filename: string): boolean {
+  return /\.config\.[cm]?[jt]sx?$/.test(filename);
+}
+
 // ------------------------------------------------------------------ busy waits
 
 export interface BusyWait {

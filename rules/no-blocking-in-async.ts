@@ -11,6 +11,8 @@ import {
   asyncRunner,
   busyWaitLoop,
   getBlockingAnalysis,
+  isConfigFile,
+  isInBuildTimeFunction,
   isInTestBody,
   isLazyInit,
   type AsyncRunner,
@@ -85,8 +87,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    // A command-line script has nothing else to run while it blocks.
-    if (sourceCode.text.startsWith('#!')) return {};
+    // A command-line script, or a tool's config file, has nothing else to run while it blocks.
+    if (sourceCode.text.startsWith('#!') || isConfigFile(context.filename)) return {};
     const allow = options.allow ?? [];
     const analysis = getBlockingAnalysis(sourceCode, { allow, blocking: options.blocking ?? [] });
     const runnerOptions = { checkCallbacks: options.checkCallbacks === true };
@@ -102,7 +104,7 @@ export default createRule<Options, MessageIds>({
       'WhileStatement, DoWhileStatement, ForStatement'(loop: LoopNode) {
         if (!analysis.mayBlock) return;
         const runner = asyncRunner(sourceCode, loop, runnerOptions);
-        if (runner && !isInTestBody(loop)) checkLoop(loop, runner);
+        if (runner && !runsAlone(loop)) checkLoop(loop, runner);
       },
     };
 
@@ -111,12 +113,17 @@ export default createRule<Options, MessageIds>({
       const direct = syntactic ?? typedDirect(node);
       if (direct) {
         // A callee only the checker resolved (`this.fs.readFileSync`) keeps its receiver: no swap offered.
-        if (!isLazyInit(sourceCode, node, runner.fn) && !isInTestBody(node)) reportCall(direct, runner, syntactic !== null);
+        if (!isLazyInit(sourceCode, node, runner.fn) && !runsAlone(node)) reportCall(direct, runner, syntactic !== null);
         return;
       }
       const helper = analysis.blockingHelper(node);
       const site = helper?.site ?? typedHelper(node);
-      if (site && !isLazyInit(sourceCode, node, runner.fn) && !isInTestBody(node)) reportHelper(node, site);
+      if (site && !isLazyInit(sourceCode, node, runner.fn) && !runsAlone(node)) reportHelper(node, site);
+    }
+
+    /** Test bodies and build-time functions run alone: blocking there delays nothing else. */
+    function runsAlone(node: TSESTree.Node): boolean {
+      return isInTestBody(node) || isInBuildTimeFunction(node);
     }
 
     function checkLoop(loop: LoopNode, runner: AsyncRunner): void {

@@ -5,6 +5,8 @@ import {
   asyncRunner,
   busyWaitLoop,
   getBlockingAnalysis,
+  isConfigFile,
+  isInBuildTimeFunction,
   isInTestBody,
   isLazyInit,
   runsInPlace,
@@ -229,6 +231,26 @@ describe('isInTestBody', () => {
       export async function helper() { probe(); }
     `;
     expect(probeCalls(code, (_context, call) => isInTestBody(call))).toEqual([true, true, true, true, false, false]);
+  });
+});
+
+describe('isInBuildTimeFunction and isConfigFile', () => {
+  it('knows the build-time entry points of Next.js, and tool config files', () => {
+    const code = `
+      export async function getStaticProps() { probe(); return { props: {} }; }
+      export const getStaticPaths = async () => ({ paths: [1].map(() => probe()), fallback: false });
+      export async function generateStaticParams() { probe(); return []; }
+      export async function getServerSideProps() { probe(); return { props: {} }; }
+    `;
+    expect(probeCalls(code, (_context, call) => isInBuildTimeFunction(call))).toEqual([true, true, true, false]);
+    expect(['vite.config.ts', 'eslint.config.mjs', '/p/vitest.config.mts', 'next.config.js', 'config.ts', 'app.configure.ts'].map(isConfigFile)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule, { type MessageIds, type Options } from '../../rules/no-blocking-in-async.js';
-import { cloneCases, createRuleTester } from '../rule-tester.js';
+import path from 'node:path';
+import { cloneCases, createRuleTester, fixturesDir } from '../rule-tester.js';
 
 type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageIds, Options>;
@@ -112,6 +113,19 @@ async function main() {
   execSync(\`git tag v\${pkg.version}\`);
 }
 main().catch((error: unknown) => { console.error(error); process.exitCode = 1; });
+`,
+  // Next.js runs these once, at build time, and documents reading files synchronously there (skipped on purpose).
+  `
+import fs from 'node:fs';
+import path from 'node:path';
+export async function getStaticProps() {
+  const posts = fs.readdirSync(path.join(process.cwd(), 'posts'));
+  return { props: { posts } };
+}
+export const getStaticPaths = async () => ({
+  paths: fs.readdirSync('posts').map((file) => ({ params: { slug: file.replace(/\\.md$/, '') } })),
+  fallback: false,
+});
 `,
   // Constructors are sync code: no-io-in-constructor judges them.
   `
@@ -831,7 +845,21 @@ export class Templates {
 ];
 
 /** Without types the same code is unknown, and unknown never reports. */
-const untypedOnlyValid: Valid[] = typedOnlyInvalid.map(({ code }) => code);
+const untypedOnlyValid: Valid[] = [
+  ...typedOnlyInvalid.map(({ code }) => code),
+  // (Untyped only because the typed tester's project has no vite.config.ts.)
+  // A tool's config file runs once, when the tool starts (skipped on purpose).
+  {
+    code: `
+import { readFileSync } from 'node:fs';
+export default async function config() {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string };
+  return { name: pkg.name };
+}
+`,
+    filename: path.join(fixturesDir, 'vite.config.ts'),
+  },
+];
 
 /** Helpers of other files that do not block, or block once: silent in both modes. */
 const crossFileValid: Valid[] = [
