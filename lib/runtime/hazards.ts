@@ -11,12 +11,16 @@
 import { hazardsIn, summarize, type HazardKind, type HazardReport } from './report.js';
 
 export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
+  // A sync fs/child_process/zlib/crypto call or a clock-spinning loop runs while async code is running.
+  'no-blocking-in-async': ['blockingCall'],
   // A step that does not wait: the promise it started, or the step that ran too early, rejects with no handler.
   'no-broken-promise-chain': ['unhandledRejection', 'lateSettlement'],
   // process.exit() ends the process with the program's timers and I/O still pending: that work is lost.
   'no-exit-with-pending-work': ['exitWithPendingWork'],
   // A dropped promise rejects with no handler, or keeps running after the function that started it returned.
   'no-floating-promise': ['unhandledRejection', 'lateSettlement'],
+  // `new` starts I/O it cannot wait for (the object is used half-built), or work whose rejection reaches no caller.
+  'no-io-in-constructor': ['constructorIo', 'unhandledRejection'],
   // An error inside the executor, or the work that runs after it settled, rejects with no handler.
   'no-promise-constructor-misuse': ['unhandledRejection'],
   // The value is used before it exists: the promise is left behind, settling after the code that needed it finished.
