@@ -34,8 +34,10 @@ export interface PromiseOracle {
   /** Can `.catch(...)` be chained on this promise? False for bare thenables (`PromiseLike`, query builders). */
   hasCatch(node: TSESTree.Node): boolean;
   /**
-   * The syntactic answer alone, never asking the checker: for hot paths that
-   * ask the checker only about the nodes worth its cost.
+   * The answer without the checker: syntax, and for a call of a function
+   * imported from a relative module, what that file declares (which typed
+   * mode otherwise leaves to the checker). For hot paths that ask the checker
+   * only about the nodes worth its cost.
    */
   isPromiseSyntactically(node: TSESTree.Node): Answer;
   /** True when a checker backs the answers. */
@@ -148,7 +150,9 @@ class Oracle implements PromiseOracle {
   }
 
   isPromiseSyntactically(node: TSESTree.Node): Answer {
-    return this.syn(node);
+    const answer = this.syn(node);
+    if (answer !== 'unknown' || !this.info || node.type !== AST_NODE_TYPES.CallExpression) return answer;
+    return this.crossFileAnswer(skipWrappers(node.callee));
   }
 
   returnsPromise(callee: TSESTree.Node): Answer {
@@ -712,10 +716,34 @@ class Oracle implements PromiseOracle {
 
   private awaitedCall(node: TSESTree.Node): TSESTree.CallExpression | null {
     let value: TSESTree.Node | null = node;
-    if (value.type === AST_NODE_TYPES.Identifier) value = this.constInit(value);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const settled = this.thenParameterSource(value);
+      if (settled) return settled;
+      value = this.constInit(value);
+    }
     if (value?.type !== AST_NODE_TYPES.AwaitExpression) return null;
     const argument = skipWrappers(value.argument);
     return argument.type === AST_NODE_TYPES.CallExpression ? argument : null;
+  }
+
+  /**
+   * `fetch(url).then((res) => res.json())`: the first parameter of a `.then`
+   * callback holds what the call it is chained on resolves to, like
+   * `const res = await fetch(url)`. Null for anything else.
+   */
+  private thenParameterSource(node: TSESTree.Identifier): TSESTree.CallExpression | null {
+    const variable = this.findVariable(node);
+    const def = variable?.defs[0];
+    if (!variable || variable.defs.length !== 1 || def?.type !== 'Parameter') return null;
+    const fn = def.node;
+    if (!isFunctionNode(fn) || fn.params[0] !== def.name) return null;
+    if (variable.references.some((ref) => ref.isWrite())) return null;
+    const call = fn.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return null;
+    const callee = skipWrappers(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'then') return null;
+    const receiver = skipWrappers(callee.object);
+    return receiver.type === AST_NODE_TYPES.CallExpression ? receiver : null;
   }
 
   /** Known APIs of packages and builtins, and (untyped) the exports of relative imports. */

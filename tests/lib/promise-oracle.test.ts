@@ -353,6 +353,28 @@ const isPromiseCases: Case[] = [
     typed: ['yes', 'yes', 'no', 'yes', 'yes'],
   },
   {
+    name: 'methods of a fetch response received by a .then callback',
+    code: `
+      export function getJson(url: string) {
+        return fetch(url).then((res) => {
+          probe(res.json());
+          probe(res.headers.get('content-type'));
+        });
+      }
+      export function notFirst(url: string, other: Response) {
+        return fetch(url).then(() => probe(other.json()));
+      }
+      export function reassigned(url: string, other: Response) {
+        return fetch(url).then((res) => {
+          res = other;
+          probe(res.arrayBuffer());
+        });
+      }
+    `,
+    untyped: ['yes', 'unknown', 'unknown', 'unknown'],
+    typed: ['yes', 'no', 'yes', 'yes'],
+  },
+  {
     name: 'a local function named fetch is not the global',
     code: `
       function fetch(url: string) { return url.length; }
