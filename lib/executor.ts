@@ -281,6 +281,8 @@ export interface IgnoredReturn {
  */
 export function ignoredReturns(executor: PromiseExecutor, visitorKeys: SourceCode['visitorKeys']): IgnoredReturn[] {
   const { fn } = executor;
+  // `([resolve]) => resolve(1)`, `(...settle) => ...`: resolvers under other names cannot be followed.
+  if (fn.params.some((param) => param.type !== AST_NODE_TYPES.Identifier)) return [];
   const counts = (value: TSESTree.Expression): boolean => {
     const target = skipWrappers(value);
     if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === 'void') return false;

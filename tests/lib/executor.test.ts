@@ -198,11 +198,12 @@ describe('ignoredReturns', () => {
         new Promise((resolve) => { [1].map((n) => { return n; }); resolve(1); });
         new Promise((resolve) => { return undefined; });
         new Promise((resolve) => { const value = 1; resolve(value); return value; });
+        new Promise(([settle]: any) => settle(1));
       `,
         (context, executor) =>
           executor ? ignoredReturns(executor, context.sourceCode.visitorKeys).map(({ value }) => context.sourceCode.getText(value)) : null,
       ),
-    ).toEqual([['hit'], ["load('a')"], [], [], [], [], [], []]);
+    ).toEqual([['hit'], ["load('a')"], [], [], [], [], [], [], []]);
   });
 });
 
