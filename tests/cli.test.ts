@@ -550,6 +550,30 @@ describe('the installed command', () => {
     expect(readFileSync(binPath, 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n\/\/ @ts-check\n/u);
   }, 60_000);
 
+  it('bin/async-pitfalls.js builds dist/ first in a fresh clone, and says what to do when it cannot', async () => {
+    // A clone-shaped folder: the real bin, tsconfig.build.json, and a stand-in tsc that "builds" a command printing its arguments.
+    const clone = project(undefined, {
+      'package.json': '{ "type": "module" }\n',
+      'tsconfig.build.json': '{}\n',
+      'node_modules/typescript/bin/tsc': `import fs from 'node:fs';
+import path from 'node:path';
+const out = path.join(import.meta.dirname, '..', '..', '..', 'dist', 'cli');
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(path.join(out, 'async-pitfalls.js'), 'export async function run(argv) { console.log("run " + argv.join(" ")); return 0; }\\n');
+`,
+    });
+    cpSync(binPath, path.join(clone, 'bin', 'async-pitfalls.js'));
+    const fresh = await spawn(process.execPath, [path.join(clone, 'bin', 'async-pitfalls.js'), 'examples/'], clone);
+    expect(fresh).toEqual({ code: 0, stdout: 'run examples/\n', stderr: 'async-pitfalls: building the plugin first (dist/ is missing in this clone)...\n' });
+    const built = await spawn(process.execPath, [path.join(clone, 'bin', 'async-pitfalls.js'), 'src'], clone);
+    expect(built).toEqual({ code: 0, stdout: 'run src\n', stderr: '' });
+
+    rmSync(path.join(clone, 'dist'), { recursive: true });
+    rmSync(path.join(clone, 'node_modules'), { recursive: true });
+    const unbuildable = await spawn(process.execPath, [path.join(clone, 'bin', 'async-pitfalls.js')], clone);
+    expect(unbuildable).toEqual({ code: 2, stdout: '', stderr: 'async-pitfalls: the plugin is not built: run `npm ci && npm run build` in the repository.\n' });
+  }, 60_000);
+
   it('is the package `bin`, and dist/ has what it starts', () => {
     const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
     expect(packageJson.bin).toEqual({ 'async-pitfalls': './bin/async-pitfalls.js' });
