@@ -20,8 +20,9 @@
  *   h  g + async-pitfalls/no-unawaited-value (what it adds next to a rule that shares its caches)
  *
  * Every run has ESLint `stats: true`, and prints the rule's own time (summed
- * over files) next to the wall time of `lintFiles`; the rule time is the
- * steadier number on a shared machine. Runs are interleaved (a,b,c,...,a,b,c).
+ * over files) next to the wall and CPU time of `lintFiles`; on a loaded
+ * machine all of them stretch, so compare variants of the same run only.
+ * Runs are interleaved (a,b,c,...,a,b,c); medians are shown.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -103,8 +104,11 @@ async function worker({ worker: variantName, corpus: corpusName, plugin: pluginP
   ];
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, cache: false, stats: true });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const results = await eslint.lintFiles(corpus.lint);
+  const cpu = process.cpuUsage(cpuBefore);
   const lintMs = performance.now() - started;
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const ruleMs = {};
   const findings = [];
   let fatal = 0;
@@ -117,7 +121,7 @@ async function worker({ worker: variantName, corpus: corpusName, plugin: pluginP
       for (const [rule, { total }] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + total;
     }
   }
-  process.stdout.write(`${JSON.stringify({ files: results.length, lintMs, ruleMs, findings, fatal })}\n`);
+  process.stdout.write(`${JSON.stringify({ files: results.length, lintMs, cpuMs, ruleMs, findings, fatal })}\n`);
 }
 
 function main({ reps, corpus: corpusName, variants, plugin }) {
@@ -138,17 +142,18 @@ function main({ reps, corpus: corpusName, variants, plugin }) {
   }
   const ruleOf = (v) => (v === 'c' || v === 'f' ? THEIRS : v === 'g' || v === 'i' ? FLOATING : OURS);
   console.log(`\n${runs[variants[0]][0].files} files`);
-  console.log(`  ${pad('variant', 62)}${lpad('wall ms', 10)}${lpad('rule ms', 10)}  findings`);
+  console.log(`  ${pad('variant', 62)}${lpad('wall ms', 10)}${lpad('cpu ms', 10)}${lpad('rule ms', 10)}  findings`);
   const ruleMedian = {};
   for (const v of variants) {
     const wall = median(runs[v].map((r) => r.lintMs));
+    const cpu = median(runs[v].map((r) => r.cpuMs));
     const hasRule = v !== 'a' && v !== 'd';
     ruleMedian[v] = hasRule ? median(runs[v].map((r) => r.ruleMs[ruleOf(v)] ?? 0)) : 0;
     const findings = runs[v][0].findings.filter((f) => f[2] === ruleOf(v));
     const byId = {};
     for (const f of findings) byId[f[3]] = (byId[f[3]] ?? 0) + 1;
     console.log(
-      `  ${pad(`${v}  ${VARIANTS[v].label}`, 62)}${lpad(Math.round(wall).toString(), 10)}${lpad(hasRule ? Math.round(ruleMedian[v]).toString() : '-', 10)}  ${hasRule ? JSON.stringify(byId) : ''}`,
+      `  ${pad(`${v}  ${VARIANTS[v].label}`, 62)}${lpad(Math.round(wall).toString(), 10)}${lpad(Math.round(cpu).toString(), 10)}${lpad(hasRule ? Math.round(ruleMedian[v]).toString() : '-', 10)}  ${hasRule ? JSON.stringify(byId) : ''}`,
     );
   }
   if (ruleMedian.b && ruleMedian.c) console.log(`  typed rule time ours/theirs (checksConditionals+checksSpreads) = ${(ruleMedian.b / ruleMedian.c).toFixed(2)}`);

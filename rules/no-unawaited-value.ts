@@ -52,21 +52,34 @@ export type MessageIds =
 type ReportId = Exclude<MessageIds, 'suggestAwait' | 'maybePromise'>;
 type Check = 'conditionals' | 'coercions' | 'shapes';
 
-/** Which option turns each kind of use on, and what a promise there does. */
-const KINDS: Readonly<Record<Exclude<UseKind, 'argument'>, { readonly check: Check; readonly messageId: ReportId }>> = {
-  test: { check: 'conditionals', messageId: 'promiseInCondition' },
-  select: { check: 'conditionals', messageId: 'promiseSelected' },
-  nullish: { check: 'conditionals', messageId: 'promiseNullish' },
-  equality: { check: 'coercions', messageId: 'promiseCompared' },
-  relational: { check: 'coercions', messageId: 'promiseAsNumber' },
-  arithmetic: { check: 'coercions', messageId: 'promiseAsNumber' },
-  string: { check: 'coercions', messageId: 'promiseAsString' },
-  'object-spread': { check: 'shapes', messageId: 'promiseSpread' },
-  iterate: { check: 'shapes', messageId: 'promiseIterated' },
-  enumerate: { check: 'shapes', messageId: 'promiseEnumerated' },
-  destructure: { check: 'shapes', messageId: 'promiseDestructured' },
-  member: { check: 'shapes', messageId: 'promiseMember' },
-  call: { check: 'shapes', messageId: 'promiseCalled' },
+interface KindInfo {
+  /** The option that turns this kind of use on. */
+  readonly check: Check;
+  /** What a promise does there. */
+  readonly messageId: ReportId;
+  /**
+   * Worth asking the checker about a call result here. Where TypeScript itself
+   * rejects a promise (reading a property it lacks, iterating, calling it,
+   * arithmetic, `<`), a typed program already has a compile error: syntax and
+   * the declarations of imported files answer there, without the checker.
+   */
+  readonly checker: boolean;
+}
+
+const KINDS: Readonly<Record<Exclude<UseKind, 'argument'>, KindInfo>> = {
+  test: { check: 'conditionals', messageId: 'promiseInCondition', checker: true },
+  select: { check: 'conditionals', messageId: 'promiseSelected', checker: true },
+  nullish: { check: 'conditionals', messageId: 'promiseNullish', checker: true },
+  equality: { check: 'coercions', messageId: 'promiseCompared', checker: true },
+  relational: { check: 'coercions', messageId: 'promiseAsNumber', checker: false },
+  arithmetic: { check: 'coercions', messageId: 'promiseAsNumber', checker: false },
+  string: { check: 'coercions', messageId: 'promiseAsString', checker: true },
+  'object-spread': { check: 'shapes', messageId: 'promiseSpread', checker: true },
+  iterate: { check: 'shapes', messageId: 'promiseIterated', checker: false },
+  enumerate: { check: 'shapes', messageId: 'promiseEnumerated', checker: true },
+  destructure: { check: 'shapes', messageId: 'promiseDestructured', checker: false },
+  member: { check: 'shapes', messageId: 'promiseMember', checker: false },
+  call: { check: 'shapes', messageId: 'promiseCalled', checker: false },
 };
 
 const EFFECTS: Readonly<Record<ConsumerEffect, ReportId>> = {
@@ -252,17 +265,20 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * Syntax first. The checker is asked only about spread operands and about
-     * call results (`load()`, `const user = getUser()`), where unawaited
-     * promises come from; and for those, first whether any signature of the
-     * callee returns a promise (the callee's type is cheap, the call's is not).
+     * Syntax first. The checker is asked only about call results (`load()`,
+     * `const user = getUser()`), where unawaited promises come from, in the
+     * uses TypeScript itself lets through; and for those, first whether any
+     * signature of the callee returns a promise (the callee's type is cheap,
+     * the call's is not).
      */
     function isPromise(value: TSESTree.Node, kind: UseKind): Answer {
       const syntactic = oracle.isPromiseSyntactically(value);
       if (syntactic !== 'unknown' || !oracle.typed) return syntactic;
-      if (kind === 'object-spread') return oracle.isPromise(value);
       const call = unawaitedCall(sourceCode, value);
-      return call ? callIsPromise(call) : 'unknown';
+      if (!call) return 'unknown';
+      // `const cart = getCart(); cart.total`: what the imported file declares, without the checker.
+      if (kind !== 'argument' && !KINDS[kind].checker) return call === value ? syntactic : oracle.isPromiseSyntactically(call);
+      return callIsPromise(call);
     }
 
     /** Asked once per call (`const user = getUser()` read ten times asks about `getUser()` once). */
