@@ -134,6 +134,47 @@ export function orderedContinuationOf(link: ChainLink): Continuation | null {
   return next;
 }
 
+/**
+ * Where the value of a link is read right after it: the first parameter of
+ * the next `.then` callback when that callback uses it (or destructures it),
+ * or an `await` whose result is used. Null when nothing reads it.
+ */
+export function valueReader(next: Continuation, sourceCode: SourceCode): TSESTree.Node | null {
+  if (next.kind === 'await') return awaitedValueIsUsed(next.node, sourceCode) ? next.node : null;
+  if (next.kind !== 'link' || next.link.method !== 'then') return null;
+  const [argument] = next.link.callbackArguments;
+  const callback = argument ? callbackFunction(argument) : null;
+  const param = callback?.params[0];
+  if (!callback || !param) return null;
+  if (param.type === AST_NODE_TYPES.ObjectPattern || param.type === AST_NODE_TYPES.ArrayPattern) return param;
+  if (param.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = sourceCode.getDeclaredVariables(callback).find((candidate) => candidate.name === param.name);
+  return variable && variable.references.length > 0 ? param : null;
+}
+
+function awaitedValueIsUsed(node: TSESTree.AwaitExpression, sourceCode: SourceCode): boolean {
+  const { parent } = node;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.id.type !== AST_NODE_TYPES.Identifier) return true;
+      const [variable] = sourceCode.getDeclaredVariables(parent);
+      return variable !== undefined && variable.references.some((ref) => ref.isRead());
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === node;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.arguments.includes(node);
+    default:
+      return false;
+  }
+}
+
+/** A call or `new`: something that runs where it is written, not when a step is reached. */
+export function runsWhereWritten(node: TSESTree.Node): boolean {
+  const value = skipWrappers(node);
+  return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression;
+}
+
 /** Calls `visit` on every node of a function's own body, not descending into nested functions or classes. */
 export function forEachOwnNode(fn: FunctionNode, visitorKeys: VisitorKeys, visit: (node: TSESTree.Node) => void): void {
   if (!fn.body) return;

@@ -11,11 +11,11 @@
  * report; this rule reports what it does to the chain, at the step that runs
  * too early.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, skipWrappers } from '../lib/ast.js';
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { isFunctionNode } from '../lib/ast.js';
 import { isLastStatementOf } from '../lib/async-context.js';
+import { awaitDropped, callbackReplacement, returnDropped, returnLastValue } from '../lib/chain-fixes.js';
 import { createRule } from '../lib/create-rule.js';
-import { insertAwait } from '../lib/fixes.js';
 import {
   callbackFunction,
   canHoistLinks,
@@ -27,10 +27,11 @@ import {
   flattenFixes,
   inlineCallbacks,
   isCallable,
-  isLoggingCall,
   isPlainHead,
   orderedContinuationOf,
   returnsNothing,
+  runsWhereWritten,
+  valueReader,
   type CallbackFunction,
   type ChainLink,
   type Continuation,
@@ -61,6 +62,8 @@ export type MessageIds =
   | 'suggestFlatten'
   | 'suggestReturnValue'
   | 'suggestCallback';
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-broken-promise-chain',
@@ -140,36 +143,24 @@ export default createRule<Options, MessageIds>({
         if (!isPromise && isCallable(argument, sourceCode, getTypeInfo(context)) !== 'no') continue;
         // Asked last: whose `then` this is. A literal needs a known promise (`_context['catch'](5)` is a generator's).
         const receiver = oracle.isPromise(link.receiver);
-        if (receiver === 'no' || (receiver !== 'yes' && !runsNow(argument))) continue;
+        if (receiver === 'no' || (receiver !== 'yes' && !runsWhereWritten(argument))) continue;
+        const replacement = callbackReplacement(sourceCode, link, argument);
         context.report({
           node: argument,
           messageId: isPromise ? 'promiseAsCallback' : 'valueAsCallback',
           data: { method: link.method },
-          suggest: callbackSuggestion(link, argument),
+          suggest: replacement === null ? [] : [{ messageId: 'suggestCallback', fix: (fixer) => fixer.replaceText(argument, replacement) }],
         });
       }
     }
 
-    function callbackSuggestion(link: ChainLink, argument: TSESTree.Expression): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      if (argument.type !== AST_NODE_TYPES.CallExpression && argument.type !== AST_NODE_TYPES.NewExpression) return [];
-      const text = sourceCode.getText(argument);
-      const handlesRejection = link.method === 'catch' || (link.method === 'then' && link.call.arguments[1] === argument);
-      // `logger.error()` in a rejection slot most likely meant to log the error.
-      const logsError =
-        handlesRejection &&
-        argument.type === AST_NODE_TYPES.CallExpression &&
-        argument.arguments.length === 0 &&
-        isLoggingCall(skipWrappers(argument.callee), sourceCode);
-      const replacement = logsError ? `(error) => ${sourceCode.getText(argument.callee)}(error)` : `() => ${text}`;
-      return [{ messageId: 'suggestCallback', fix: (fixer) => fixer.replaceText(argument, replacement) }];
-    }
-
+    /** Promises a callback starts and drops: a nested chain, or a promise the next step does not wait for. */
     function checkCallbacks(link: ChainLink): void {
       const callbacks = inlineCallbacks(link);
       if (callbacks.length === 0) return;
       let continuation: Continuation | null | undefined;
       const waitedFor = (): Continuation | null => (continuation ??= continuationOf(link));
-      let reportedDrop = false;
+      let dropsAny = false;
       for (const callback of callbacks) {
         const dropped = droppedPromises(callback, oracle, visitorKeys);
         const loose: DroppedPromise[] = [];
@@ -181,11 +172,11 @@ export default createRule<Options, MessageIds>({
             loose.push(drop);
           }
         }
-        if (dropped.length > 0) reportedDrop = true;
+        if (dropped.length > 0) dropsAny = true;
         const next = loose.length > 0 ? waitedFor() : null;
         if (next) reportEarlyStep(link, callback, loose, next);
       }
-      if (!reportedDrop) checkValueHandedOn(link, waitedFor);
+      if (!dropsAny) checkValueHandedOn(link, waitedFor);
     }
 
     function reportEarlyStep(link: ChainLink, callback: CallbackFunction, dropped: DroppedPromise[], next: Continuation): void {
@@ -208,75 +199,35 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** Return the one dropped promise when it is the callback's last statement; else `async` + `await` each. */
-    function dropSuggestions(callback: CallbackFunction, dropped: DroppedPromise[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
+    function reportNested(outer: ChainLink, callback: CallbackFunction, drop: DroppedPromise): void {
+      const inner = chainLink(drop.expression);
+      if (!inner) return;
+      const head = chainHead(inner);
+      const { statement } = drop;
+      const last = statement !== null && isLastStatementOf(statement, callback);
+      const suggest: Suggestion[] = [];
+      if (last || !statement) suggest.push({ messageId: 'suggestReturn', fix: (fixer) => returnDropped(fixer, sourceCode, drop) });
+      if (last && !drop.voided && statement.expression === inner.call && isPlainHead(head, sourceCode) && canHoistLinks(inner, head, callback, sourceCode)) {
+        suggest.push({ messageId: 'suggestFlatten', fix: (fixer) => flattenFixes(fixer, sourceCode, outer, statement, inner, head) });
+      }
+      suggest.push(...awaitSuggestion(callback, [drop]));
+      context.report({ node: firstLink(inner).property, messageId: 'nestedChain', data: { method: outer.method }, suggest });
+    }
+
+    /** Return the one dropped promise when it is the callback's last statement; in any case, `async` + `await`. */
+    function dropSuggestions(callback: CallbackFunction, dropped: DroppedPromise[]): Suggestion[] {
+      const suggest: Suggestion[] = [];
       const [only] = dropped;
       if (only && dropped.length === 1 && (!only.statement || isLastStatementOf(only.statement, callback))) {
-        suggest.push({ messageId: 'suggestReturn', fix: (fixer) => returnFix(fixer, only) });
+        suggest.push({ messageId: 'suggestReturn', fix: (fixer) => returnDropped(fixer, sourceCode, only) });
       }
       suggest.push(...awaitSuggestion(callback, dropped));
       return suggest;
     }
 
-    function awaitSuggestion(callback: CallbackFunction, dropped: DroppedPromise[]): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+    function awaitSuggestion(callback: CallbackFunction, dropped: DroppedPromise[]): Suggestion[] {
       if (callback.generator) return [];
-      return [
-        {
-          messageId: 'suggestAwait',
-          fix: (fixer) => {
-            const fixes = dropped.map((drop) => awaitFix(fixer, drop));
-            if (!callback.async) fixes.push(fixer.insertTextBefore(callback, 'async '));
-            return fixes;
-          },
-        },
-      ];
-    }
-
-    function returnFix(fixer: TSESLint.RuleFixer, drop: DroppedPromise): TSESLint.RuleFix | TSESLint.RuleFix[] {
-      if (drop.kind === 'array') {
-        // A returned array is a value, not something the chain waits for.
-        const all = fixer.replaceText(drop.expression, `Promise.all(${sourceCode.getText(drop.expression)})`);
-        if (drop.voided) return [fixer.replaceTextRange([drop.voided.range[0], drop.expression.range[0]], drop.statement ? 'return ' : ''), all];
-        return [fixer.insertTextBefore(drop.statement ?? drop.expression, 'return '), all];
-      }
-      if (drop.voided) {
-        const keyword: [number, number] = [drop.voided.range[0], drop.voided.range[0] + 'void'.length];
-        // An arrow body `void p` becomes `p`; a statement `void p;` becomes `return p;`.
-        return drop.statement ? fixer.replaceTextRange(keyword, 'return') : fixer.removeRange([keyword[0], drop.voided.argument.range[0]]);
-      }
-      return fixer.insertTextBefore(drop.statement ?? drop.expression, 'return ');
-    }
-
-    function awaitFix(fixer: TSESLint.RuleFixer, drop: DroppedPromise): TSESLint.RuleFix {
-      const target = drop.kind === 'array' ? null : drop.expression;
-      if (drop.voided) {
-        const keyword: [number, number] = [drop.voided.range[0], drop.voided.range[0] + 'void'.length];
-        return target ? fixer.replaceTextRange(keyword, 'await') : fixer.replaceText(drop.voided, `await Promise.all(${sourceCode.getText(drop.expression)})`);
-      }
-      return target ? insertAwait(fixer, sourceCode, target) : fixer.replaceText(drop.expression, `await Promise.all(${sourceCode.getText(drop.expression)})`);
-    }
-
-    function reportNested(outer: ChainLink, callback: CallbackFunction, drop: DroppedPromise): void {
-      const inner = chainLink(drop.expression);
-      if (!inner) return;
-      const head = chainHead(inner);
-      const first = firstLink(inner);
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      const { statement } = drop;
-      const last = statement !== null && isLastStatementOf(statement, callback);
-      if (last || !statement) suggest.push({ messageId: 'suggestReturn', fix: (fixer) => returnFix(fixer, drop) });
-      if (
-        last &&
-        !drop.voided &&
-        statement.expression === inner.call &&
-        isPlainHead(head, sourceCode) &&
-        canHoistLinks(inner, head, callback, sourceCode)
-      ) {
-        suggest.push({ messageId: 'suggestFlatten', fix: (fixer) => flattenFixes(fixer, sourceCode, outer, statement, inner, head) });
-      }
-      suggest.push(...awaitSuggestion(callback, [drop]));
-      context.report({ node: first.property, messageId: 'nestedChain', data: { method: outer.method }, suggest });
+      return [{ messageId: 'suggestAwait', fix: (fixer) => awaitDropped(fixer, sourceCode, callback, dropped) }];
     }
 
     /** `.then((rows) => { rows.map(toUser); }).then((users) => render(users))`: the next step gets `undefined`. */
@@ -286,86 +237,16 @@ export default createRule<Options, MessageIds>({
       const fulfilled = argument ? callbackFunction(argument) : null;
       if (!fulfilled || !returnsNothing(fulfilled, visitorKeys)) return;
       const next = waitedFor();
-      const user = next ? valueUser(next) : null;
-      if (!user || oracle.isPromise(link.call) !== 'yes') return;
+      const reader = next ? valueReader(next, sourceCode) : null;
+      if (!reader || oracle.isPromise(link.call) !== 'yes') return;
+      const fix = returnLastValue(sourceCode, fulfilled);
       context.report({
-        node: user,
+        node: reader,
         messageId: next?.kind === 'await' ? 'awaitedValueNotReturned' : 'valueNotReturned',
-        suggest: returnValueSuggestion(fulfilled),
+        suggest: fix ? [{ messageId: 'suggestReturnValue', fix }] : [],
       });
-    }
-
-    /** Where the next step reads the value: its callback's first parameter (used or destructured), or a used `await`. */
-    function valueUser(next: Continuation): TSESTree.Node | null {
-      if (next.kind === 'link') {
-        if (next.link.method !== 'then') return null;
-        const [argument] = next.link.callbackArguments;
-        const callback = argument ? callbackFunction(argument) : null;
-        if (!callback) return null;
-        const [param] = callback.params;
-        if (!param) return null;
-        if (param.type === AST_NODE_TYPES.ObjectPattern || param.type === AST_NODE_TYPES.ArrayPattern) return param;
-        if (param.type !== AST_NODE_TYPES.Identifier) return null;
-        const variable = sourceCode.getDeclaredVariables(callback).find((candidate) => candidate.name === param.name);
-        return variable && variable.references.length > 0 ? param : null;
-      }
-      if (next.kind === 'await') return awaitedValueIsUsed(next.node) ? next.node : null;
-      return null;
-    }
-
-    function awaitedValueIsUsed(node: TSESTree.AwaitExpression): boolean {
-      const parent = node.parent;
-      switch (parent.type) {
-        case AST_NODE_TYPES.VariableDeclarator: {
-          if (parent.id.type !== AST_NODE_TYPES.Identifier) return true;
-          const [variable] = sourceCode.getDeclaredVariables(parent);
-          return variable !== undefined && variable.references.some((ref) => ref.isRead());
-        }
-        case AST_NODE_TYPES.MemberExpression:
-          return parent.object === node;
-        case AST_NODE_TYPES.CallExpression:
-          return parent.arguments.includes(node);
-        default:
-          return false;
-      }
-    }
-
-    /** Worth returning: not an assignment, and not a logging call (`console.log(...)` gives `undefined`). */
-    function returnsSomething(expression: TSESTree.Expression): boolean {
-      if (expression.type === AST_NODE_TYPES.AssignmentExpression) return false;
-      return expression.type !== AST_NODE_TYPES.CallExpression || !isLoggingCall(skipWrappers(expression.callee), sourceCode);
-    }
-
-    /** `{ rows.map(toUser); }` -> `{ return rows.map(toUser); }`; `{ const users = ...; }` -> `... return users;`. */
-    function returnValueSuggestion(callback: CallbackFunction): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      if (callback.body.type !== AST_NODE_TYPES.BlockStatement) return [];
-      const last = callback.body.body[callback.body.body.length - 1];
-      if (last?.type === AST_NODE_TYPES.ExpressionStatement && returnsSomething(last.expression)) {
-        return [{ messageId: 'suggestReturnValue', fix: (fixer) => fixer.insertTextBefore(last, 'return ') }];
-      }
-      if (last?.type === AST_NODE_TYPES.VariableDeclaration && last.declarations.length === 1) {
-        const [declarator] = last.declarations;
-        if (declarator.id.type === AST_NODE_TYPES.Identifier) {
-          const name = declarator.id.name;
-          const indent = ' '.repeat(last.loc.start.column);
-          const sameLine = last.loc.end.line === callback.body.loc.start.line;
-          return [
-            {
-              messageId: 'suggestReturnValue',
-              fix: (fixer) => fixer.insertTextAfter(last, sameLine ? ` return ${name};` : `\n${indent}return ${name};`),
-            },
-          ];
-        }
-      }
-      return [];
     }
   },
 });
 
 const CHAIN_ACCESS = /(?:\.|\[\s*['"`])\s*(?:then|catch|finally)\b/;
-
-/** A call or construction: something that runs where it is written, not when the step is reached. */
-function runsNow(node: TSESTree.Node): boolean {
-  const value = skipWrappers(node);
-  return value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.NewExpression;
-}

@@ -15,6 +15,8 @@ import {
   linkOfCallback,
   orderedContinuationOf,
   returnsNothing,
+  runsWhereWritten,
+  valueReader,
   type CallbackFunction,
 } from '../../lib/promise-chains.js';
 import { getPromiseOracle } from '../../lib/promise-oracle.js';
@@ -174,6 +176,47 @@ describe('continuationOf', () => {
         },
       ),
     ).toEqual([null, null, null, null]);
+  });
+});
+
+describe('valueReader', () => {
+  it('finds where the next step reads the value: a used or destructured parameter, a used await', () => {
+    expect(
+      probeNodes(
+        `${API}
+        declare function mark(n: number): number;
+        async function f() {
+          p.then(mark).then((value) => console.log(value));
+          p.then(mark).then(({ toFixed }) => toFixed);
+          p.then(mark).then((value) => 1);
+          p.then(mark).then(() => 1);
+          p.then(mark).then(String);
+          p.then(mark).then((value = 2) => value);
+          const used = await p.then(mark);
+          console.log(used);
+          const unused = await p.then(mark);
+          (await p.then(mark)).toFixed();
+          await p.then(mark);
+        }
+      `,
+        'CallExpression[arguments.0.name="mark"]',
+        (context, node: TSESTree.CallExpression) => {
+          const link = chainLink(node);
+          const next = link ? continuationOf(link) : null;
+          const reader = next ? valueReader(next, context.sourceCode) : null;
+          return reader ? context.sourceCode.getText(reader) : null;
+        },
+      ),
+    ).toEqual(['value', '{ toFixed }', null, null, null, null, 'await p.then(mark)', null, 'await p.then(mark)', null]);
+  });
+
+  it('tells calls and `new` from values', () => {
+    expect(onProbes(`probe(report(1)); probe(new Error('x')); probe(report); probe('x' as string);`, (_context, node) => runsWhereWritten(node))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
