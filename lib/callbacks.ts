@@ -121,6 +121,33 @@ export function callbackReturnsPromise(oracle: PromiseOracle, node: TSESTree.Nod
 }
 
 /**
+ * Typed, and cheap: does the function this name refers to return a promise,
+ * by the declared type of its symbol? A symbol's type is computed once and
+ * cached, where the type at each reference is narrowed anew; most names handed
+ * to calls are no functions at all and stop at "no call signatures".
+ */
+export function symbolReturnsPromise(info: TypeInfo, node: TSESTree.Identifier): Answer {
+  const tsNode = info.tsNode(node);
+  const { checker, ts: tsModule } = info;
+  let symbol = tsNode ? checker.getSymbolAtLocation(tsNode) : undefined;
+  if (!tsNode || !symbol) return 'unknown';
+  if (symbol.flags & tsModule.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  if (symbol.flags & tsModule.SymbolFlags.Class) return 'no';
+  // A type parameter answers for its constraint (`handler: T` where `T extends () => Promise<void>`).
+  const type = checker.getApparentType(checker.getTypeOfSymbol(symbol));
+  if (isAnyLike(info, type)) return 'unknown';
+  let answer: Answer = 'no';
+  for (const part of info.tsutils.unionConstituents(type)) {
+    for (const signature of part.getCallSignatures()) {
+      const returned = classifyReturn(info, signature.getReturnType(), tsNode);
+      if (returned === 'thenable') return 'yes';
+      if (isAnyLike(info, signature.getReturnType())) answer = 'unknown';
+    }
+  }
+  return answer;
+}
+
+/**
  * Without a checker: does this callback return a promise on some path? The
  * oracle calls a function that returns a promise only on some paths "unknown"
  * (it may be a callback-or-promise API); handed to a slot that ignores the
@@ -132,6 +159,36 @@ export function returnsPromiseOnSomePath(oracle: PromiseOracle, sourceCode: Sour
     if (value && oracle.isPromise(value) === 'yes') return true;
   }
   return false;
+}
+
+/**
+ * A cheap filter before asking the checker what a non-async function returns:
+ * does any `return` (or the expression body) give a call, `new` or a branch of
+ * one? `(x) => x.id`, `() => count + 1` and `() => {}` never reach the checker.
+ */
+export function mayReturnCall(fn: FunctionNode, visitorKeys: SourceCode['visitorKeys']): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return isCallLike(body);
+  for (const value of returnedValues(body, visitorKeys)) if (value && isCallLike(value)) return true;
+  return false;
+}
+
+function isCallLike(node: TSESTree.Node): boolean {
+  const value = skipWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return isCallLike(value.consequent) || isCallLike(value.alternate);
+    case AST_NODE_TYPES.LogicalExpression:
+      return isCallLike(value.right) || isCallLike(value.left);
+    case AST_NODE_TYPES.SequenceExpression:
+      return isCallLike(value.expressions[value.expressions.length - 1] ?? value);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -197,10 +254,12 @@ export function isSyncDisposeMethod(fn: FunctionNode): boolean {
  * annotated `string`: no. Unknown declarations (imports, parameters without
  * types, globals): maybe.
  */
-export function mayHoldFunction(sourceCode: SourceCode, node: TSESTree.Identifier): boolean {
+export function mayHoldFunction(sourceCode: SourceCode, node: TSESTree.Identifier, declaredOnly = false): boolean {
   if (node.name === 'undefined') return false;
   const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-  if (!variable || variable.defs.length === 0) return true;
+  // `declaredOnly`: only names whose declaration says so (imports, functions, function-typed
+  // annotations), not unannotated parameters, globals, or variables set from a call.
+  if (!variable || variable.defs.length === 0) return !declaredOnly;
   for (const def of variable.defs) {
     switch (def.type) {
       case 'ClassName':
@@ -208,7 +267,7 @@ export function mayHoldFunction(sourceCode: SourceCode, node: TSESTree.Identifie
         continue;
       case 'Parameter': {
         const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
-        if (!annotation || isPossiblyFunctionType(annotation)) return true;
+        if (annotation ? isPossiblyFunctionType(annotation) : !declaredOnly) return true;
         continue;
       }
       case 'Variable': {
@@ -218,6 +277,10 @@ export function mayHoldFunction(sourceCode: SourceCode, node: TSESTree.Identifie
           continue;
         }
         const init = def.node.init ? skipWrappers(def.node.init) : null;
+        if (declaredOnly) {
+          if (init && def.node.id === def.name && isFunctionNode(init)) return true;
+          continue;
+        }
         if (!init || def.node.id !== def.name || !NOT_FUNCTION_VALUES.has(init.type)) return true;
         continue;
       }
@@ -565,23 +628,42 @@ export function combineSlots(a: SlotAnswer, b: SlotAnswer): SlotAnswer {
  * typescript-eslint's `checksVoidReturn` reads them), then, if that does not
  * decide, the contextual type of the argument (generic instantiations).
  */
+const slotMemo = new WeakMap<Call, Map<number, SlotAnswer>>();
+
 export function typedArgumentSlot(info: TypeInfo, call: Call, index: number): SlotAnswer {
+  let memo = slotMemo.get(call);
+  const known = memo?.get(index);
+  if (known) return known;
+  const answer = computeArgumentSlot(info, call, index);
+  if (!memo) {
+    memo = new Map();
+    slotMemo.set(call, memo);
+  }
+  memo.set(index, answer);
+  return answer;
+}
+
+function computeArgumentSlot(info: TypeInfo, call: Call, index: number): SlotAnswer {
   const { checker, ts: tsModule } = info;
   const tsCall = info.tsNode(call);
   if (!tsCall || !(tsModule.isCallExpression(tsCall) || tsModule.isNewExpression(tsCall))) return 'unknown';
   const calleeType = checker.getTypeAtLocation(tsCall.expression);
   if (isAnyLike(info, calleeType)) return 'unknown';
   let answer: SlotAnswer = 'unknown';
+  let generic = false;
   for (const part of info.tsutils.unionConstituents(calleeType)) {
     const signatures = call.type === AST_NODE_TYPES.CallExpression ? part.getCallSignatures() : part.getConstructSignatures();
     for (const signature of signatures) {
       const parameter = parameterTypeAt(info, signature, index, tsCall.expression);
-      if (parameter) answer = combineSlots(answer, classifyFunctionType(info, parameter, tsCall));
+      if (!parameter) continue;
+      answer = combineSlots(answer, classifyFunctionType(info, parameter, tsCall));
       if (answer === 'thenable') return answer;
+      generic ||= info.tsutils.unionConstituents(parameter).some((one) => info.tsutils.isTypeParameter(one));
     }
   }
-  if (answer === 'void') return answer;
-  // Generic instantiations (`useCallback<() => void>(async () => {})`): the argument's contextual type.
+  if (answer === 'void' || !generic) return answer;
+  // Generic instantiations (`useCallback<() => void>(async () => {})`): the argument's contextual
+  // type, which resolves the whole call, so only when the parameter's type is a type parameter.
   const argument = tsCall.arguments?.[index];
   if (!argument) return answer;
   return combineSlots(answer, classifyFunctionType(info, checker.getContextualType(argument), tsCall));

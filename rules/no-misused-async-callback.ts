@@ -30,10 +30,12 @@ import {
   isPromiseConstructor,
   isSyncDisposeMethod,
   matchesAllowedMethod,
+  mayReturnCall,
   mayHoldFunction,
   promiseArrayUse,
   returnsPromiseOnSomePath,
   spreadHoldsPromiseFunctions,
+  symbolReturnsPromise,
   typedArgumentSlot,
   typedContextualSlot,
   type CallbackSlot,
@@ -177,9 +179,16 @@ export default createRule<Options, MessageIds>({
           const value = skipWrappers(argument);
           if (value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.Identifier) return;
           const slot: CallbackSlot = { kind: 'argument', call, index };
-          // Members only where a known API takes them (`emitter.on('x', this.onX)`); names anywhere the slot may matter.
-          if (value.type === AST_NODE_TYPES.MemberExpression ? !ignoringApi(sourceCode, call, index) : !typeInfo && !mayIgnoreWithoutTypes(slot)) return;
-          if (returnsPromise(value)) checkCallback(value, functionOf(sourceCode, value), slot);
+          const known = !!ignoringApi(sourceCode, call, index);
+          // Members only where a known API takes them (`emitter.on('x', this.onX)`). Names: without
+          // types where the slot may matter; with types, any name for a known API, and elsewhere only
+          // names declared as functions (the checker would otherwise type every argument of every call).
+          if (value.type === AST_NODE_TYPES.MemberExpression) {
+            if (!known) return;
+          } else if (typeInfo ? !mayHoldFunction(sourceCode, value, !known) : !known && !mayIgnoreWithoutTypes(slot)) {
+            return;
+          }
+          if (slotMayMatter(slot, false) && returnsPromise(value)) checkCallback(value, functionOf(sourceCode, value), slot);
         });
       },
       JSXAttribute(attribute) {
@@ -187,6 +196,7 @@ export default createRule<Options, MessageIds>({
         const value = skipWrappers(attribute.value.expression);
         if (value.type !== AST_NODE_TYPES.Identifier && value.type !== AST_NODE_TYPES.MemberExpression) return;
         const slot = findSlot(value);
+        if (typeInfo && value.type === AST_NODE_TYPES.Identifier && !mayHoldFunction(sourceCode, value)) return;
         if (slot?.kind === 'jsx' && returnsPromise(value)) checkCallback(value, functionOf(sourceCode, value), slot);
       },
       'ClassDeclaration, ClassExpression, TSInterfaceDeclaration'(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.TSInterfaceDeclaration) {
@@ -216,7 +226,22 @@ export default createRule<Options, MessageIds>({
       const syntactic = oracle.functionReturnsPromise(fn);
       if (syntactic !== 'unknown') return syntactic === 'yes';
       if (!typeInfo) return returnsPromiseOnSomePath(oracle, sourceCode, fn);
-      return (slot.kind === 'argument' || slot.kind === 'jsx') && oracle.returnsPromise(fn) === 'yes';
+      if ((slot.kind !== 'argument' && slot.kind !== 'jsx') || !mayReturnCall(fn, sourceCode.visitorKeys)) return false;
+      return slotMayMatter(slot, true) && oracle.returnsPromise(fn) === 'yes';
+    }
+
+    /**
+     * With types, before asking what a callback returns: the cheaper question
+     * whether its slot can matter. `map`'s array awaited or returned (syntax)
+     * ends it; for a function written in place outside the known APIs, so does
+     * a parameter whose declared type is not a function returning `void`. (For
+     * a name the checker's answer is cached per symbol: cheaper than the callee's.)
+     */
+    function slotMayMatter(slot: CallbackSlot, inline: boolean): boolean {
+      if (!typeInfo || slot.kind !== 'argument') return true;
+      const api = ignoringApi(sourceCode, slot.call, slot.index);
+      if (api?.kind === 'array' && api.effect === 'values') return promiseArrayUse(sourceCode, slot.call).use !== 'waited';
+      return !!api || !inline || typedArgumentSlot(typeInfo, slot.call, slot.index) === 'void';
     }
 
     /** Without types: can this slot ignore a promise? A catalogued API, an `on*` attribute, or a written `() => void`. */
@@ -239,9 +264,19 @@ export default createRule<Options, MessageIds>({
       if (slot === 'void') context.report({ node: spread.argument, messageId: 'voidArgument' });
     }
 
-    /** Is this function-valued name or member one that returns a promise? Names that cannot hold a function never reach the checker. */
+    /**
+     * Is this function-valued name or member one that returns a promise? Names
+     * that cannot hold a function never reach the checker; other names ask for
+     * their symbol's declared type (cached per symbol), and only when that is
+     * `any` the oracle (which also reads imported files and the catalog).
+     */
     function returnsPromise(value: TSESTree.Identifier | TSESTree.MemberExpression): boolean {
-      if (typeInfo && value.type === AST_NODE_TYPES.Identifier && !mayHoldFunction(sourceCode, value)) return false;
+      if (typeInfo && value.type === AST_NODE_TYPES.Identifier) {
+        const local = functionOf(sourceCode, value);
+        if (local) return !local.generator && (local.async || oracle.functionReturnsPromise(local) === 'yes');
+        const declared = symbolReturnsPromise(typeInfo, value);
+        if (declared !== 'unknown') return declared === 'yes';
+      }
       return callbackReturnsPromise(oracle, value) === 'yes';
     }
 

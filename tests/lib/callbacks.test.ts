@@ -27,11 +27,13 @@ import {
   isSyncDisposeMethod,
   matchesAllowedMethod,
   mayHoldFunction,
+  mayReturnCall,
   promiseArrayUse,
   receiverModule,
   returnsPromiseOnSomePath,
   spreadHoldsPromiseFunctions,
   staticMemberName,
+  symbolReturnsPromise,
   typedArgumentSlot,
   typedContextualSlot,
 } from '../../lib/callbacks.js';
@@ -930,5 +932,68 @@ probe(plain);
       (context, call) => call.arguments.map((argument) => capturesRejections(context.sourceCode, argument)),
     );
     expect(answers).toEqual([true]);
+  });
+});
+
+describe('mayReturnCall', () => {
+  it('passes functions that return a call or new, and nothing else', () => {
+    const found = probeNodes(
+      `
+declare function save(): Promise<void>;
+declare const flag: boolean;
+export const a = () => save();
+export const b = (x: { id: string }) => x.id;
+export const c = () => { if (flag) return save(); return 1; };
+export const d = () => (flag ? save() : undefined);
+export const e = () => {};
+export const f = () => new Promise((resolve) => resolve(1));
+export const g = () => flag && save();
+export const h = () => 1 + 2;
+`,
+      'VariableDeclarator > ArrowFunctionExpression',
+      (context, fn: TSESTree.ArrowFunctionExpression) => mayReturnCall(fn, context.sourceCode.visitorKeys),
+    );
+    expect(found).toEqual([true, false, true, true, false, true, true, false]);
+  });
+});
+
+describe('symbolReturnsPromise', () => {
+  it('reads the declared type of the symbol a name refers to', () => {
+    const [answers] = probeCalls(
+      `
+import { save, format } from './store.js';
+declare const maybe: (() => Promise<void>) | undefined;
+declare const loose: any;
+declare function run<T extends () => Promise<void>>(task: T): void;
+export function f<T extends () => Promise<void>>(task: T, n: number) {
+  probe(save, format, maybe, loose, task, n, run);
+}
+`,
+      (context, call) => {
+        const info = getTypeInfo(context);
+        if (!info) throw new Error('no type information');
+        return call.arguments.map((argument) => (argument.type === AST_NODE_TYPES.Identifier ? symbolReturnsPromise(info, argument) : null));
+      },
+      { typed: true },
+    );
+    expect(answers).toEqual(['yes', 'no', 'yes', 'unknown', 'yes', 'no', 'no']);
+  });
+
+  it('with declaredOnly, asks only about names declared as functions', () => {
+    const [answers] = probeCalls(
+      `
+import { save } from './store.js';
+declare function local(): void;
+const arrow = async () => {};
+const fromCall = Object.keys({});
+declare const typed: () => Promise<void>;
+export function f(untyped, cb: () => void, items: string[]) {
+  probe(save, local, arrow, fromCall, typed, untyped, cb, items, console);
+}
+`,
+      (context, call) =>
+        call.arguments.map((argument) => argument.type === AST_NODE_TYPES.Identifier && mayHoldFunction(context.sourceCode, argument, true)),
+    );
+    expect(answers).toEqual([true, true, true, false, true, false, true, false, false]);
   });
 });

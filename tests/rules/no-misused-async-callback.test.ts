@@ -1293,6 +1293,16 @@ module.exports = async function saveAll(ids) {
 `,
       languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
     },
+    {
+      // An async reducer that chains on its accumulator, in an ES module.
+      code: `
+export function runInOrder(tasks) {
+  return tasks.reduce((previous, task) => previous.then(() => task()), Promise.resolve());
+}
+export const ready = Promise.all([1, 2].map(async (n) => n * 2));
+`,
+      languageOptions: { parser: espree, sourceType: 'module' as const },
+    },
   ],
   invalid: [
     {
@@ -1326,6 +1336,67 @@ module.exports = function saveAll(ids) {
           ],
         },
         { messageId: 'forEachNotAwaited' as const, line: 6, column: 15, suggestions: [] },
+      ],
+    },
+    {
+      // Node-style callbacks through require, and an async predicate, in CommonJS.
+      code: `const fs = require('fs');
+async function isFresh(name) { return name.endsWith('.json'); }
+fs.readdir('/tmp', async (error, names) => {
+  const fresh = names.filter(async (name) => isFresh(name));
+  console.log(fresh);
+});
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+      errors: [
+        { messageId: 'callbackIgnored' as const, data: { method: 'readdir' }, line: 3, column: 20, suggestions: [
+          {
+            messageId: 'suggestCatchInside' as const,
+            data: { handler: 'console.error' },
+            output: `const fs = require('fs');
+async function isFresh(name) { return name.endsWith('.json'); }
+fs.readdir('/tmp', async (error, names) => {
+  try {
+    const fresh = names.filter(async (name) => isFresh(name));
+    console.log(fresh);
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+          },
+        ] },
+        { messageId: 'predicateIsPromise' as const, line: 4, column: 30 },
+      ],
+    },
+    {
+      // A browser script: a timer and a DOM listener.
+      code: `async function sync() { throw new Error('offline'); }
+setInterval(async () => { await sync(); }, 1000);
+document.querySelector('form').addEventListener('submit', async (event) => { event.preventDefault(); await sync(); });
+`,
+      languageOptions: { parser: espree, sourceType: 'script' as const },
+      errors: [
+        { messageId: 'callbackIgnored' as const, line: 2, column: 13, suggestions: [
+          {
+            messageId: 'suggestCatchInside' as const,
+            data: { handler: 'console.error' },
+            output: `async function sync() { throw new Error('offline'); }
+setInterval(async () => { try { await sync(); } catch (error) { console.error(error); } }, 1000);
+document.querySelector('form').addEventListener('submit', async (event) => { event.preventDefault(); await sync(); });
+`,
+          },
+        ] },
+        { messageId: 'listenerIgnored' as const, line: 3, column: 59, suggestions: [
+          {
+            messageId: 'suggestCatchInside' as const,
+            data: { handler: 'console.error' },
+            output: `async function sync() { throw new Error('offline'); }
+setInterval(async () => { await sync(); }, 1000);
+document.querySelector('form').addEventListener('submit', async (event) => { try { event.preventDefault(); await sync(); } catch (error) { console.error(error); } });
+`,
+          },
+        ] },
       ],
     },
   ],
