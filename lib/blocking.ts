@@ -225,6 +225,15 @@ export function isInBuildTimeFunction(node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * Code that runs in a worker thread (it talks to `parentPort` or reads
+ * `workerData` of `node:worker_threads`): workers exist to take blocking work
+ * off the main thread, whose event loop they do not stall.
+ */
+export function isWorkerThreadScript(text: string): boolean {
+  return /['"`](?:node:)?worker_threads['"`]/.test(text) && /\b(?:parentPort|workerData)\b/.test(text);
+}
+
 /** Tool configuration files (`vite.config.ts`, `eslint.config.mjs`) run once, when the tool starts. */
 export function isConfigFile(filename: string): boolean {
   return /\.config\.[cm]?[jt]sx?$/.test(filename);

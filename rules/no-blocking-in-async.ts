@@ -15,6 +15,7 @@ import {
   isInBuildTimeFunction,
   isInTestBody,
   isLazyInit,
+  isWorkerThreadScript,
   type AsyncRunner,
   type BlockingCall,
   type BlockingSite,
@@ -87,8 +88,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
-    // A command-line script, or a tool's config file, has nothing else to run while it blocks.
-    if (sourceCode.text.startsWith('#!') || isConfigFile(context.filename)) return {};
+    // A command-line script or a tool's config file has nothing else to run while it blocks; a worker thread blocks only itself.
+    if (sourceCode.text.startsWith('#!') || isConfigFile(context.filename) || isWorkerThreadScript(sourceCode.text)) return {};
     const allow = options.allow ?? [];
     const analysis = getBlockingAnalysis(sourceCode, { allow, blocking: options.blocking ?? [] });
     const runnerOptions = { checkCallbacks: options.checkCallbacks === true };

@@ -9,6 +9,7 @@ import {
   isInBuildTimeFunction,
   isInTestBody,
   isLazyInit,
+  isWorkerThreadScript,
   runsInPlace,
   type BlockingOptions,
   type LoopNode,
@@ -251,6 +252,15 @@ describe('isInBuildTimeFunction and isConfigFile', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('isWorkerThreadScript', () => {
+  it('knows the worker side of worker_threads', () => {
+    expect(isWorkerThreadScript(`import { parentPort } from 'node:worker_threads';\nparentPort?.on('message', () => {});`)).toBe(true);
+    expect(isWorkerThreadScript(`const { workerData } = require("worker_threads");`)).toBe(true);
+    expect(isWorkerThreadScript(`import { Worker } from 'node:worker_threads';\nnew Worker('./job.js');`)).toBe(false);
+    expect(isWorkerThreadScript(`const parentPort = 1;`)).toBe(false);
   });
 });
 

@@ -127,6 +127,15 @@ export const getStaticPaths = async () => ({
   fallback: false,
 });
 `,
+  // A worker thread takes blocking work off the main thread: blocking there stalls only the worker (skipped on purpose).
+  `
+import { parentPort } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+parentPort?.on('message', async (file: string) => {
+  parentPort?.postMessage(gzipSync(readFileSync(file)));
+});
+`,
   // Constructors are sync code: no-io-in-constructor judges them.
   `
 import { readFileSync } from 'node:fs';
