@@ -259,8 +259,11 @@ const CLOCKS = new Set([...MS_CLOCKS, 'process.hrtime', 'process.hrtime.bigint']
  * A loop that spins until the clock passes a point: its condition (or an
  * `if (...) break` in a `while (true)` body) compares `Date.now()`,
  * `new Date().getTime()`, `performance.now()` or `process.hrtime*()` (or a
- * variable the body refreshes from them), and its body does no work and no
- * `await`: a sleep written as a loop, or a spin-poll.
+ * variable the body refreshes from them), and its body does no `await`. Time
+ * alone ends it: either its body does no work (a sleep written as a loop, a
+ * spin-poll), or nothing but the clock can stop it. A loop that the clock
+ * merely budgets (`while (queue.length > 0 && Date.now() < deadline)`, or a
+ * body that breaks when the work runs out) is time-slicing, not waiting.
  */
 export function busyWaitLoop(sourceCode: SourceCode, loop: LoopNode): BusyWait | null {
   const resolve = getImportResolver(sourceCode);
@@ -268,19 +271,49 @@ export function busyWaitLoop(sourceCode: SourceCode, loop: LoopNode): BusyWait |
   if (containsSuspension(body, sourceCode)) return null;
   const statements = flatten(body);
   const refreshed = refreshedNames(sourceCode, resolve, statements);
-  if (!statements.every((statement) => isIdleStatement(sourceCode, resolve, statement, refreshed))) return null;
+  const idle = statements.every((statement) => isIdleStatement(sourceCode, resolve, statement, refreshed));
+  const clockOnlyExits = !hasOtherExit(sourceCode, resolve, body, refreshed);
   const test = loop.test;
   if (test && !isAlwaysTrue(test)) {
     if (!comparesClock(sourceCode, resolve, test, refreshed)) return null;
-    const idle = statements.every((statement) => statement.type === AST_NODE_TYPES.EmptyStatement);
-    return { loop, delay: idle ? delayOf(sourceCode, resolve, loop, test) : null };
+    if (!idle && (!onlyClockTerms(sourceCode, resolve, test, refreshed) || !clockOnlyExits)) return null;
+    const empty = statements.every((statement) => statement.type === AST_NODE_TYPES.EmptyStatement);
+    return { loop, delay: empty ? delayOf(sourceCode, resolve, loop, test) : null };
   }
   // `while (true) { if (Date.now() >= end) break; }`
   const exits = statements.filter(
     (statement): statement is TSESTree.IfStatement =>
       statement.type === AST_NODE_TYPES.IfStatement && isExit(statement.consequent),
   );
-  return exits.some((exit) => comparesClock(sourceCode, resolve, exit.test, refreshed)) ? { loop, delay: null } : null;
+  if (!exits.some((exit) => comparesClock(sourceCode, resolve, exit.test, refreshed))) return null;
+  return idle || clockOnlyExits ? { loop, delay: null } : null;
+}
+
+/** Every operand of the condition's `&&`/`||`/`!` compares the clock: nothing else can end the loop. */
+function onlyClockTerms(sourceCode: SourceCode, resolve: Resolver, test: TSESTree.Node, refreshed: ReadonlySet<string>): boolean {
+  const value = skipWrappers(test);
+  if (value.type === AST_NODE_TYPES.LogicalExpression) {
+    return onlyClockTerms(sourceCode, resolve, value.left, refreshed) && onlyClockTerms(sourceCode, resolve, value.right, refreshed);
+  }
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === '!') return onlyClockTerms(sourceCode, resolve, value.argument, refreshed);
+  return comparesClock(sourceCode, resolve, value, refreshed);
+}
+
+/** A `break` or `return` in the body (outside nested loops and functions) that the clock does not guard. */
+function hasOtherExit(sourceCode: SourceCode, resolve: Resolver, body: TSESTree.Statement, refreshed: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(sourceCode, body, (node) => {
+    if (found || isFunctionNode(node) || (node !== body && isLoop(node))) return false;
+    if (node.type === AST_NODE_TYPES.IfStatement && isExit(node.consequent)) {
+      if (!comparesClock(sourceCode, resolve, node.test, refreshed)) found = true;
+      return false;
+    }
+    if (node.type === AST_NODE_TYPES.BreakStatement || node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.ThrowStatement) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
 }
 
 /** Is this expression a read of a clock (`Date.now()`, `new Date().getTime()`, `+new Date()`, ...)? `ms` restricts to milliseconds. */
