@@ -9,6 +9,7 @@ import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './a
 import { enclosingFunction } from './async-context.js';
 import { chainLink, forEachOwnNode, type CallbackFunction } from './promise-chains.js';
 import { isGlobalReference, variableOf } from './scope.js';
+import type { TypeInfo } from './type-info.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -442,6 +443,12 @@ export function deferredDeclaration(executor: PromiseExecutor, leaks: readonly L
     resolvers.push({ kind: leak.kind, name: target.name, declaration: resolverDeclaration });
   }
   return { declaration, promiseName: declarator.id.name, resolvers };
+}
+
+/** Does the TypeScript lib in use declare `Promise.withResolvers` (ES2024 and later)? Null without a checker. */
+export function libDeclaresWithResolvers(info: TypeInfo | null, promise: TSESTree.Node): boolean | null {
+  if (!info) return null;
+  return info.typeOf(promise)?.getProperty('withResolvers') !== undefined;
 }
 
 /** Is this function an `async` executor with no `await` of its own (so that dropping `async` keeps it valid)? */

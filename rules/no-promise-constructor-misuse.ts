@@ -18,15 +18,15 @@ import {
   isSoleStatement,
   isTryThenCatch,
   leakedResolvers,
+  libDeclaresWithResolvers,
   neverSettles,
   promiseExecutor,
   settleCallsByFunction,
-  type DeferredDeclaration,
   type ForwardedPromise,
   type IgnoredReturn,
   type PromiseExecutor,
 } from '../lib/executor.js';
-import { operandText } from '../lib/fixes.js';
+import { innerPromiseText, removeAsync, resolveWith, returnAfterSettle, withResolvers } from '../lib/executor-fixes.js';
 import { getPromiseOracle } from '../lib/promise-oracle.js';
 import { getTypeInfo } from '../lib/type-info.js';
 
@@ -50,6 +50,8 @@ export type MessageIds =
   | 'suggestResolve'
   | 'suggestReturnAfterSettle'
   | 'suggestWithResolvers';
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-promise-constructor-misuse',
@@ -138,13 +140,27 @@ export default createRule<Options, MessageIds>({
       context.report({
         loc: asyncToken.loc,
         messageId: 'asyncExecutor',
+        // With an `await` inside, dropping `async` would not parse.
         suggest: awaitsNothing(executor.fn, sourceCode.visitorKeys)
+          ? [{ messageId: 'suggestRemoveAsync', fix: (fixer) => removeAsync(fixer, sourceCode, executor.fn) }]
+          : [],
+      });
+    }
+
+    function reportWrapped(executor: PromiseExecutor, wrapped: ForwardedPromise): void {
+      const oracle = getPromiseOracle(context);
+      context.report({
+        node: executor.construct,
+        messageId: wrapped.forwardsRejection ? 'wrappedPromise' : 'wrappedPromiseLosesRejection',
+        // Statements before the chain would have to move: no suggestion then.
+        suggest: isSoleStatement(executor)
           ? [
               {
-                messageId: 'suggestRemoveAsync',
+                messageId: 'suggestInnerPromise',
                 fix: (fixer) => {
-                  const next = sourceCode.getTokenAfter(asyncToken);
-                  return fixer.removeRange([asyncToken.range[0], next ? next.range[0] : asyncToken.range[1]]);
+                  // A real promise can stand for the wrapper; any other thenable is assimilated as the wrapper did.
+                  const isPromise = oracle.isPromise(wrapped.inner) === 'yes' && oracle.hasCatch(wrapped.inner);
+                  return fixer.replaceText(executor.construct, innerPromiseText(sourceCode, wrapped, isPromise));
                 },
               },
             ]
@@ -152,30 +168,15 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function reportWrapped(executor: PromiseExecutor, wrapped: ForwardedPromise): void {
-      context.report({
-        node: executor.construct,
-        messageId: wrapped.forwardsRejection ? 'wrappedPromise' : 'wrappedPromiseLosesRejection',
-        // Statements before the chain would have to move: no suggestion then.
-        suggest: isSoleStatement(executor)
-          ? [{ messageId: 'suggestInnerPromise', fix: (fixer) => fixer.replaceText(executor.construct, innerPromiseText(wrapped)) }]
-          : [],
-      });
-    }
-
-    /** `p`, `Promise.resolve(p)` for a thenable of unknown kind, or `p.then((v) => f(v))` for a transformed value. */
-    function innerPromiseText(wrapped: ForwardedPromise): string {
-      const { inner, onFulfilled } = wrapped;
-      if (onFulfilled.kind === 'map') {
-        const { callback, value } = onFulfilled;
-        const params = callback.params.map((param) => sourceCode.getText(param)).join(', ');
-        const body = value.type === AST_NODE_TYPES.ObjectExpression ? `(${sourceCode.getText(value)})` : sourceCode.getText(value);
-        return `${operandText(sourceCode, inner)}.then((${params}) => ${body})`;
-      }
-      const oracle = getPromiseOracle(context);
-      // A real promise can stand for the wrapper; any other thenable is assimilated as the wrapper did.
-      if (oracle.isPromise(inner) === 'yes' && oracle.hasCatch(inner)) return sourceCode.getText(inner);
-      return `Promise.resolve(${sourceCode.getText(inner)})`;
+    function reportReturn(executor: PromiseExecutor, ignored: IgnoredReturn): void {
+      const resolve = executor.fn.params[0];
+      const { value } = ignored;
+      // A returned cleanup function (an effect habit) is no result to resolve with.
+      const suggest: Suggestion[] =
+        resolve?.type === AST_NODE_TYPES.Identifier && !isFunctionNode(value)
+          ? [{ messageId: 'suggestResolve', fix: (fixer) => resolveWith(fixer, sourceCode, resolve.name, value) }]
+          : [];
+      context.report({ node: value, messageId: 'executorReturn', suggest });
     }
 
     function reportNeverSettles(executor: PromiseExecutor): void {
@@ -183,40 +184,14 @@ export default createRule<Options, MessageIds>({
       if (param) context.report({ node: param, messageId: 'neverSettles', data: { name: sourceCode.getText(param) } });
     }
 
-    function reportReturn(executor: PromiseExecutor, ignored: IgnoredReturn): void {
-      const resolve = executor.fn.params[0];
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      const value = ignored.value;
-      // A returned cleanup function (an effect habit) is no result to resolve with.
-      if (resolve?.type === AST_NODE_TYPES.Identifier && !isFunctionNode(value)) {
-        suggest.push({
-          messageId: 'suggestResolve',
-          fix: (fixer) => fixer.replaceText(value, `${resolve.name}(${sourceCode.getText(value)})`),
-        });
-      }
-      context.report({ node: ignored.value, messageId: 'executorReturn', suggest });
-    }
-
     function reportSettledTwice(node: TSESTree.CallExpression, after: readonly TSESTree.CallExpression[]): void {
       const [first] = after;
       if (!first) return;
-      const statement = first.parent;
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      if (after.length === 1 && statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression === first) {
-        const exit = breakAfter(statement);
-        suggest.push({
-          messageId: 'suggestReturnAfterSettle',
-          data: { first: sourceCode.getText(first.callee) },
-          // `resolve(v); break;` leaves the loop and settles again below: `return` instead of `break`.
-          fix: (fixer) => (exit ? fixer.replaceText(exit, 'return;') : fixer.insertTextBefore(statement, 'return ')),
-        });
-      }
-      context.report({
-        node,
-        messageId: 'settledTwice',
-        data: { name: sourceCode.getText(node.callee), first: sourceCode.getText(first.callee), line: String(first.loc.start.line) },
-        suggest,
-      });
+      const data = { name: sourceCode.getText(node.callee), first: sourceCode.getText(first.callee), line: String(first.loc.start.line) };
+      // One earlier call: return right after it. Several: no single place to fix.
+      const fix = after.length === 1 ? returnAfterSettle(first) : null;
+      const suggest: Suggestion[] = fix ? [{ messageId: 'suggestReturnAfterSettle', data, fix }] : [];
+      context.report({ node, messageId: 'settledTwice', data, suggest });
     }
 
     function reportLeaks(executor: PromiseExecutor): void {
@@ -229,9 +204,7 @@ export default createRule<Options, MessageIds>({
         node: first.assignment,
         messageId: 'leakedResolver',
         data: { names: [...new Set(leaks.map((leak) => `\`${leak.kind}\``))].join(' and ') },
-        suggest: deferred
-          ? [{ messageId: 'suggestWithResolvers', fix: (fixer) => withResolversFixes(fixer, executor, deferred) }]
-          : [],
+        suggest: deferred ? [{ messageId: 'suggestWithResolvers', fix: (fixer) => withResolvers(fixer, sourceCode, executor, deferred) }] : [],
       });
     }
 
@@ -239,48 +212,9 @@ export default createRule<Options, MessageIds>({
       if (options.withResolvers === 'always') return true;
       if (options.withResolvers === 'never') return false;
       // `auto`: only where the checker can tell that the lib in use declares it.
-      const info = getTypeInfo(context);
-      const type = info?.typeOf(executor.construct.callee);
-      return type?.getProperty('withResolvers') !== undefined;
-    }
-
-    function withResolversFixes(fixer: TSESLint.RuleFixer, executor: PromiseExecutor, deferred: DeferredDeclaration): TSESLint.RuleFix[] {
-      const field = (key: string, name: string): string => (key === name ? key : `${key}: ${name}`);
-      const fields = [field('promise', deferred.promiseName)];
-      for (const kind of ['resolve', 'reject'] as const) {
-        const resolver = deferred.resolvers.find((candidate) => candidate.kind === kind);
-        if (resolver) fields.push(field(kind, resolver.name));
-      }
-      const typeArguments = executor.construct.typeArguments ? sourceCode.getText(executor.construct.typeArguments) : '';
-      const fixes = [
-        fixer.replaceText(
-          deferred.declaration,
-          `${deferred.declaration.kind} { ${fields.join(', ')} } = Promise.withResolvers${typeArguments}();`,
-        ),
-      ];
-      for (const { declaration } of deferred.resolvers) fixes.push(fixer.removeRange(lineRange(declaration)));
-      return fixes;
-    }
-
-    /** The statement with its indentation and line break, when it stands on lines of its own. */
-    function lineRange(statement: TSESTree.Node): [number, number] {
-      const { text } = sourceCode;
-      let start = statement.range[0];
-      while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-      let end = statement.range[1];
-      const atLineStart = start === 0 || text[start - 1] === '\n';
-      if (atLineStart && text[end] === '\n') end++;
-      return atLineStart ? [start, end] : [statement.range[0], statement.range[1]];
+      return libDeclaresWithResolvers(getTypeInfo(context), executor.construct.callee) === true;
     }
   },
 });
 
 const NEW_PROMISE = /\bnew\s+Promise\b/;
-
-/** An unlabeled `break;` right after this statement in its block. */
-function breakAfter(statement: TSESTree.ExpressionStatement): TSESTree.BreakStatement | null {
-  const block = statement.parent;
-  if (block.type !== AST_NODE_TYPES.BlockStatement) return null;
-  const next = block.body[block.body.indexOf(statement) + 1];
-  return next?.type === AST_NODE_TYPES.BreakStatement && !next.label ? next : null;
-}
