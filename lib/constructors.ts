@@ -81,7 +81,8 @@ function functionName(fn: FunctionNode): TSESTree.Identifier | null {
     : null;
 }
 
-const PROMISE_PLUMBING = new Set(['Promise.resolve', 'Promise.reject', 'Promise.all', 'Promise.allSettled', 'Promise.any', 'Promise.race', 'Promise.withResolvers']);
+/** Promises that start no work of their own (`Promise.all` does start work: that of its arguments). */
+const PROMISE_PLUMBING = new Set(['Promise.resolve', 'Promise.reject', 'Promise.withResolvers']);
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'process.nextTick']);
 const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'addEventListener']);

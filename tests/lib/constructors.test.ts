@@ -85,11 +85,13 @@ describe('constructorIo', () => {
           this.queue = Promise.resolve();
           [url].forEach((u) => connect(u));
           setImmediate(() => console.log('later'));
+          this.both = Promise.all([connect(url), this.init()]);
           // Arguments and operands are other rules' business (no-unawaited-value).
           console.log(connect(url));
           this.label = \`\${String(connect(url))}\`;
         }
         queue: Promise<void>;
+        both: Promise<unknown>;
         private async init() {}
       }
     `;
@@ -99,6 +101,7 @@ describe('constructorIo', () => {
       'async-work 13 -',
       'async-work 14 -',
       'async-work 16 -',
+      'async-work 18 this.both',
     ]);
     expect(io(code, { allowReadyPromise: true })).toEqual(['async-work 12 -', 'async-work 13 -', 'async-work 14 -', 'async-work 16 -']);
   });
