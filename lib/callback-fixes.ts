@@ -217,3 +217,16 @@ export function catchInsideFix(
   const text = `{\n${indent}try {${head}\n${middle}\n${indent}} catch (${errorName}) {\n${indent}${unit}${call}(${errorName});\n${indent}}\n${base}}`;
   return (fixer) => fixer.replaceText(body, text);
 }
+
+/**
+ * An effect hook's callback must return a cleanup function or nothing:
+ * `useEffect(async () => { ... }, deps)` ->
+ * `useEffect(() => { (async () => { ... })().catch(handler); }, deps)`.
+ * Only for an arrow without parameters (effects take none).
+ */
+export function effectFix(sourceCode: SourceCode, fn: FunctionNode, handler: string): FixFn | null {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression || !fn.async || fn.params.length > 0) return null;
+  const body = fn.body;
+  const inner = body.type === AST_NODE_TYPES.BlockStatement ? sourceCode.getText(body) : `(${sourceCode.getText(body)})`;
+  return (fixer) => fixer.replaceText(fn, `() => { (async () => ${inner})().catch(${handler}); }`);
+}

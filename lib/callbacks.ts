@@ -339,7 +339,8 @@ export type IgnoringApi =
   | { readonly kind: 'array'; readonly method: string; readonly effect: ArrayEffect; readonly callee: TSESTree.MemberExpression }
   | { readonly kind: 'listener'; readonly method: string }
   | { readonly kind: 'scheduler'; readonly name: string }
-  | { readonly kind: 'callback-style'; readonly name: string };
+  | { readonly kind: 'callback-style'; readonly name: string }
+  | { readonly kind: 'effect'; readonly name: string };
 
 /**
  * Does the callee of `call` ignore (or misread) what its argument at `index`
@@ -371,6 +372,7 @@ export function ignoringApi(
   const target = getImportResolver(sourceCode)(callee);
   if (!target) return null;
   const path = target.path.join('.');
+  if (index === 0 && (catalog.effectHooks[target.module] ?? []).includes(path)) return { kind: 'effect', name: path };
   const scheduled = catalog.schedulers[target.module];
   if (scheduled && Object.hasOwn(scheduled, path) && scheduled[path] === index) {
     return { kind: 'scheduler', name: target.path[target.path.length - 1] ?? path };

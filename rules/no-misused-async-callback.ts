@@ -6,9 +6,9 @@
  * unhandled. The asyncio "running async code from sync code" pitfall.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipWrappers, type FunctionNode } from '../lib/ast.js';
+import { memberName, skipWrappers, type FunctionNode } from '../lib/ast.js';
 import { getAsyncContext } from '../lib/async-context.js';
-import { catchInsideFix, forOfFix, promiseAllFix, promiseAllForEachFix } from '../lib/callback-fixes.js';
+import { catchInsideFix, effectFix, forOfFix, promiseAllFix, promiseAllForEachFix } from '../lib/callback-fixes.js';
 import {
   awaitsParameter,
   callbackReturnsPromise,
@@ -69,6 +69,8 @@ export type MessageIds =
   | 'listenerIgnored'
   | 'callbackIgnored'
   | 'jsxHandlerIgnored'
+  | 'handlerPropertyIgnored'
+  | 'effectReturnsPromise'
   | 'voidArgument'
   | 'voidProperty'
   | 'voidReturnValue'
@@ -77,7 +79,8 @@ export type MessageIds =
   | 'asyncDispose'
   | 'suggestForOf'
   | 'suggestPromiseAll'
-  | 'suggestCatchInside';
+  | 'suggestCatchInside'
+  | 'suggestAsyncInsideEffect';
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 
@@ -111,6 +114,10 @@ export default createRule<Options, MessageIds>({
         '`{{method}}` ignores the promise this callback returns: nothing waits for it, and a rejection becomes an unhandled rejection.',
       jsxHandlerIgnored:
         '`{{name}}` ignores the promise this handler returns: a rejection becomes an unhandled rejection that no error boundary sees.',
+      handlerPropertyIgnored:
+        '`{{name}}` handlers are called without waiting for the promise this one returns: a rejection becomes an unhandled rejection.',
+      effectReturnsPromise:
+        '`{{name}}` expects a cleanup function or nothing and gets this callback\'s promise: the cleanup never runs, and a rejection is unhandled.',
       voidArgument:
         'This parameter takes a function returning `void`, so the promise this one returns is ignored: nothing waits for it, and a rejection is unhandled.',
       voidProperty:
@@ -126,6 +133,7 @@ export default createRule<Options, MessageIds>({
       suggestForOf: 'Loop with `for...of` and `await`, so that each item finishes before the next and its errors reach this function.',
       suggestPromiseAll: 'Wait for all of them with `await Promise.all(...)`.',
       suggestCatchInside: 'Catch its errors inside the callback with `{{handler}}`.',
+      suggestAsyncInsideEffect: 'Run the async work inside a sync effect and catch its errors with `{{handler}}`.',
     },
     schema: [
       {
@@ -252,7 +260,7 @@ export default createRule<Options, MessageIds>({
         case 'jsx':
           return callbackApis.jsxHandlerPattern.test(slot.name) || declaredAttributeSlot(sourceCode, slot.attribute, slot.name) === 'void';
         default:
-          return declaredSlot(slot) === 'void';
+          return handlerPropertyName(slot) !== null || declaredSlot(slot) === 'void';
       }
     }
 
@@ -298,6 +306,17 @@ export default createRule<Options, MessageIds>({
       if (isPromiseConstructor(sourceCode, call) || isFinallyCall(sourceCode, call)) return;
       if (matchesAllow(sourceCode, call.callee, allow) || matchesAllowedMethod(sourceCode, typeInfo, call.callee, allow)) return;
       const api = ignoringApi(sourceCode, call, index);
+      if (api?.kind === 'effect') {
+        // Catching errors inside does not help: the hook still gets a promise where a cleanup belongs.
+        const fix = fn && skipWrappers(value) === fn ? effectFix(sourceCode, fn, handler) : null;
+        context.report({
+          loc: at(value, fn),
+          messageId: 'effectReturnsPromise',
+          data: { name: api.name },
+          suggest: fix ? [{ messageId: 'suggestAsyncInsideEffect', data: { handler }, fix }] : [],
+        });
+        return;
+      }
       if (api?.kind === 'array') {
         if (checkArrayCallback(value, fn, call as TSESTree.CallExpression, api)) return;
       } else if (api) {
@@ -376,7 +395,7 @@ export default createRule<Options, MessageIds>({
       fn: FunctionNode | null,
       call: TSESTree.CallExpression | TSESTree.NewExpression,
       index: number,
-      api: Exclude<IgnoringApi, { kind: 'array' }>,
+      api: Exclude<IgnoringApi, { kind: 'array' | 'effect' }>,
     ): void {
       const slot: SlotAnswer = typeInfo ? typedArgumentSlot(typeInfo, call, index) : declaredArgumentSlot(sourceCode, call, index);
       // The callee declares it takes a promise (or any result, for a listener API of some framework): it may wait.
@@ -411,6 +430,12 @@ export default createRule<Options, MessageIds>({
       } else {
         answer = declaredSlot(slot);
       }
+      const handlerProperty = handlerPropertyName(slot);
+      if (handlerProperty !== null && answer !== 'thenable') {
+        if (handlesErrors(fn)) return;
+        context.report({ loc: at(value, fn), messageId: 'handlerPropertyIgnored', data: { name: handlerProperty }, suggest: catchInside(value, fn) });
+        return;
+      }
       if (answer !== 'void' || handlesErrors(fn)) return;
       const suggest = catchInside(value, fn);
       if (slot.kind === 'property') {
@@ -418,6 +443,13 @@ export default createRule<Options, MessageIds>({
       } else {
         context.report({ loc: at(value, fn), messageId: slot.kind === 'return' ? 'voidReturnValue' : 'voidVariable', suggest });
       }
+    }
+
+    /** `socket.onmessage = ...`: the name of a DOM-style handler property being assigned, else null. */
+    function handlerPropertyName(slot: CallbackSlot): string | null {
+      if (slot.kind !== 'assignment' || slot.assignment.left.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const name = memberName(slot.assignment.left);
+      return name !== null && callbackApis.handlerPropertyPattern.test(name) ? name : null;
     }
 
     /** Without a checker: the written type of the variable, or of the function's return value. */

@@ -65,6 +65,17 @@ export interface CallbackApiCatalog {
   readonly awaitingReceivers: Readonly<Record<string, readonly string[]>>;
   /** JSX attributes that take event handlers: `onClick`, `onSubmit`, ... */
   readonly jsxHandlerPattern: RegExp;
+  /**
+   * DOM-style handler properties (`socket.onmessage = ...`, `img.onload = ...`):
+   * the host calls the function and ignores what it returns. Their declared
+   * return type is `any`, so the checker cannot tell.
+   */
+  readonly handlerPropertyPattern: RegExp;
+  /**
+   * module -> export paths of effect hooks whose callback (argument 0) must
+   * return a cleanup function or nothing, never a promise (`useEffect`).
+   */
+  readonly effectHooks: Readonly<Record<string, readonly string[]>>;
 }
 
 export const callbackApis: CallbackApiCatalog = {
@@ -126,4 +137,9 @@ export const callbackApis: CallbackApiCatalog = {
     events: ['on'],
   },
   jsxHandlerPattern: /^on[A-Z]/,
+  handlerPropertyPattern: /^on[a-z]{3,}$/,
+  effectHooks: {
+    react: ['useEffect', 'useLayoutEffect', 'useInsertionEffect'],
+    'preact/hooks': ['useEffect', 'useLayoutEffect'],
+  },
 };

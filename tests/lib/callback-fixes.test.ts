@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { catchInsideFix, forOfFix, promiseAllFix, promiseAllForEachFix } from '../../lib/callback-fixes.js';
+import { catchInsideFix, effectFix, forOfFix, promiseAllFix, promiseAllForEachFix } from '../../lib/callback-fixes.js';
 import { getPromiseOracle } from '../../lib/promise-oracle.js';
 import { lintReports, type Context } from './probe.js';
 
@@ -18,7 +18,7 @@ function apply(body: string, make: Make): string | null {
       if (seen.target) return;
       const callee = call.callee;
       const name = callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : callee.type === AST_NODE_TYPES.Identifier ? callee.name : '';
-      if (!['forEach', 'on', 'map', 'register'].includes(name)) return;
+      if (!['forEach', 'on', 'map', 'register', 'useEffect'].includes(name)) return;
       seen.target = true;
       const fix = make(context, call);
       if (fix) context.report({ node: call, message: 'probe', fix } as unknown as Parameters<Context['report']>[0]);
@@ -180,5 +180,21 @@ describe('catchInsideFix', () => {
   it('declines empty bodies and object literal bodies', () => {
     expect(apply(`bus.on('a', async () => {});`, inside())).toBeNull();
     expect(apply(`bus.on('a', async () => ({ ok: true }));`, inside())).toBeNull();
+  });
+});
+
+describe('effectFix', () => {
+  const effect: Make = (context, call) => effectFix(context.sourceCode, callbackOf(call), 'report');
+
+  it('moves the async work inside a sync effect', () => {
+    expect(apply(`useEffect(async () => { await save('a'); }, []);`, effect)).toBe(
+      `useEffect(() => { (async () => { await save('a'); })().catch(report); }, []);`,
+    );
+    expect(apply(`useEffect(async () => save('a'));`, effect)).toBe(`useEffect(() => { (async () => (save('a')))().catch(report); });`);
+  });
+
+  it('declines callbacks with parameters and non-async ones', () => {
+    expect(apply(`useEffect(async (x: unknown) => save(String(x)));`, effect)).toBeNull();
+    expect(apply(`useEffect(() => { void save('a'); });`, effect)).toBeNull();
   });
 });

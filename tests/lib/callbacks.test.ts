@@ -190,7 +190,8 @@ describe('ignoringApi', () => {
           .map((_argument, index) => {
             const api = ignoringApi(context.sourceCode, call, index);
             if (!api) return '-';
-            return api.kind === 'array' ? `array:${api.method}:${api.effect}` : api.kind === 'listener' ? `listener:${api.method}` : `${api.kind}:${api.name}`;
+            if (api.kind === 'array') return `array:${api.method}:${api.effect}`;
+            return api.kind === 'listener' ? `listener:${api.method}` : `${api.kind}:${api.name}`;
           })
           .join(' '),
     ).filter((line) => line !== '');
@@ -268,6 +269,18 @@ fs.promises.readFile('/x', fn);
       '- callback-style:readFile',
       '- -',
     ]);
+  });
+
+  it('knows effect hooks that must not get a promise', () => {
+    expect(
+      apis(`
+import React, { useEffect } from 'react';
+import { useLayoutEffect } from 'preact/hooks';
+useEffect(() => {}, []);
+React.useEffect(() => {});
+useLayoutEffect(() => {});
+`),
+    ).toEqual(['effect:useEffect -', 'effect:useEffect', 'effect:useLayoutEffect']);
   });
 
   it('leaves a local setTimeout alone', () => {

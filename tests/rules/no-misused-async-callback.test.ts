@@ -102,6 +102,11 @@ class Bus extends EventEmitter {
 export const bus = new Bus();
 bus.on('tock', async () => save('tock'));
 ${api}`,
+  // A handler property declared to take a promise-returning function: the object may wait for it.
+  `
+declare const uploader: { onsave: (() => Promise<void>) | null };
+uploader.onsave = async () => save('a');
+${api}`,
   // Timers whose callback handles the rejection.
   `
 setTimeout(() => {
@@ -1275,6 +1280,92 @@ ${api}`,
 ${api}`,
     filename: 'react.tsx',
     errors: [{ messageId: 'jsxHandlerIgnored', data: { name: 'onClick' }, line: 5, column: 27, endColumn: 37, suggestions: [] }],
+  },
+  {
+    // An effect must return a cleanup function or nothing; catching inside does not change that.
+    code: `import { useEffect } from 'react';
+export function Profile({ id }: { id: string }) {
+  useEffect(async () => {
+    try {
+      await save(id);
+    } catch (error) {
+      console.error(error);
+    }
+  }, [id]);
+  return null;
+}
+${api}`,
+    filename: 'react.tsx',
+    errors: [
+      {
+        messageId: 'effectReturnsPromise',
+        data: { name: 'useEffect' },
+        line: 3,
+        column: 13,
+        endColumn: 24,
+        suggestions: [
+          {
+            messageId: 'suggestAsyncInsideEffect',
+            data: { handler: 'console.error' },
+            output: `import { useEffect } from 'react';
+export function Profile({ id }: { id: string }) {
+  useEffect(() => { (async () => {
+    try {
+      await save(id);
+    } catch (error) {
+      console.error(error);
+    }
+  })().catch(console.error); }, [id]);
+  return null;
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // DOM-style handler properties: the host calls them and drops the promise.
+    code: `export function connect(url: string) {
+  const socket = new WebSocket(url);
+  socket.onmessage = async (event: MessageEvent) => save(String(event.data));
+  socket.onerror = async () => {
+    try {
+      await save('error');
+    } catch {
+      console.error('could not record the error');
+    }
+  };
+  return socket;
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'handlerPropertyIgnored',
+        data: { name: 'onmessage' },
+        line: 3,
+        column: 22,
+        suggestions: [
+          {
+            messageId: 'suggestCatchInside',
+            data: { handler: 'console.error' },
+            output: `export function connect(url: string) {
+  const socket = new WebSocket(url);
+  socket.onmessage = async (event: MessageEvent) => save(String(event.data)).catch(console.error);
+  socket.onerror = async () => {
+    try {
+      await save('error');
+    } catch {
+      console.error('could not record the error');
+    }
+  };
+  return socket;
+}
+${api}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 
