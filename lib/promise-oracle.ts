@@ -497,6 +497,13 @@ class Oracle implements PromiseOracle {
       return this.prototypeMethodAnswer(name);
     }
     if (object.type === AST_NODE_TYPES.Identifier) {
+      // `var self = this; ... self.upload()`: the `this` of where `self` was written.
+      const alias = this.constInit(object);
+      if (alias?.type === AST_NODE_TYPES.ThisExpression) {
+        const member = this.classMember(alias, name);
+        if (member) return this.memberAnswer(member);
+        return this.prototypeMethodAnswer(name);
+      }
       const cls = this.localClass(object);
       if (cls) {
         const member = findClassMember(cls, name, true, (superClass) => this.localClass(superClass));

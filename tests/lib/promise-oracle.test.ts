@@ -375,6 +375,30 @@ const isPromiseCases: Case[] = [
     typed: ['yes', 'no', 'yes', 'yes'],
   },
   {
+    name: 'methods called through an alias of this',
+    code: `
+      class Uploader {
+        async upload(file: string) { return file; }
+        size(file: string) { return file.length; }
+        run(files: string[]) {
+          const self = this;
+          files.forEach(function (file) {
+            probe(self.upload(file));
+            probe(self.size(file));
+          });
+        }
+      }
+      function Legacy(this: any) {}
+      Legacy.prototype.flush = async function () {};
+      Legacy.prototype.run = function (this: any) {
+        var that = this;
+        setTimeout(function () { probe(that.flush()); }, 10);
+      };
+    `,
+    untyped: ['yes', 'unknown', 'yes'],
+    typed: ['yes', 'no', 'yes'],
+  },
+  {
     name: 'a local function named fetch is not the global',
     code: `
       function fetch(url: string) { return url.length; }
