@@ -38,6 +38,19 @@ if (!existsSync(options.peer)) {
 }
 const pluginN = createRequire(import.meta.url)(options.peer);
 
+/**
+ * The TypeScript parser without its node maps when there is no program:
+ * n/no-sync (17.x) throws on TypeScript files parsed without type information
+ * unless the maps are absent too, in which case it runs as it does on JS.
+ */
+const untypedTsParser = {
+  meta: { name: 'typescript-eslint-parser-without-maps' },
+  parseForESLint(code, parserOptions) {
+    const result = tsParser.parseForESLint(code, parserOptions);
+    return { ...result, services: { ...result.services, esTreeNodeToTSNodeMap: undefined, tsNodeToESTreeNodeMap: undefined } };
+  },
+};
+
 const OURS = ['async-pitfalls/no-blocking-in-async', 'async-pitfalls/no-io-in-constructor'];
 const PEER = 'n/no-sync';
 const PEER_ROOT = 'n-root/no-sync';
@@ -81,7 +94,7 @@ async function lintCorpus() {
         plugins,
         linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
         languageOptions: {
-          parser: tsParser,
+          parser: options.typed ? tsParser : untypedTsParser,
           parserOptions: options.typed ? { projectService: true, tsconfigRootDir: cwd } : {},
         },
         rules,
@@ -106,10 +119,10 @@ function lintDirs() {
       const virtual = path.join(root, '.bench-virtual', path.relative(dir, file).replaceAll('node_modules', 'nm'));
       const config = (type) => [
         {
-          files: ['**/*'],
+          files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'],
           plugins,
           linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
-          languageOptions: { parser: isTs ? tsParser : espree, sourceType: type, ecmaVersion: 'latest' },
+          languageOptions: { parser: isTs ? untypedTsParser : espree, sourceType: type, ecmaVersion: 'latest' },
           rules,
         },
       ];
