@@ -166,8 +166,10 @@ export default createRule<Options, MessageIds>({
         const loose: DroppedPromise[] = [];
         for (const drop of dropped) {
           if (drop.kind === 'chain') {
-            // A nested chain with its own handler is a detached task unless something after the outer step waits.
-            if (options.checkNested && (!drop.handled || orderedContinuationOf(link))) reportNested(link, callback, drop);
+            // A nested chain with its own handler is a detached task, unless the outer step hands on nothing else
+            // and something after it waits.
+            const detached = drop.handled && (!returnsNothing(callback, visitorKeys) || !orderedContinuationOf(link));
+            if (options.checkNested && !detached) reportNested(link, callback, drop);
           } else if (!drop.handled) {
             loose.push(drop);
           }

@@ -96,6 +96,16 @@ ${api}`,
     .catch((error: unknown) => console.error(error));
 }
 ${api}`,
+  // A nested chain with its own handlers, while the step hands on another value: detached on purpose.
+  `export function mirror(id: string) {
+  return loadUser(id)
+    .then((user) => {
+      save(user).then(() => console.log('mirrored'), (error: unknown) => console.error(error));
+      return user;
+    })
+    .then((user) => user.name);
+}
+${api}`,
   // Function references, `undefined` slots, handler factories that return functions.
   `declare function next(error: unknown): void;
 function handle(label: string) {
