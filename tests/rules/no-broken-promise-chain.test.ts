@@ -1099,6 +1099,51 @@ module.exports = { rename };
         },
       ],
     },
+    {
+      // A module without types: the nested `.then` is a promise chain by its shape.
+      code: `var api = require('./api');
+function showTeam(id) {
+  return api.getUser(id).then(function (user) {
+    api.getTeam(user.teamId).then(function (team) { console.log(team.name); });
+  });
+}
+module.exports = { showTeam };
+`,
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'nestedChain' as const,
+          line: 4,
+          column: 30,
+          suggestions: [
+            { messageId: 'suggestReturn' as const, output: `var api = require('./api');
+function showTeam(id) {
+  return api.getUser(id).then(function (user) {
+    return api.getTeam(user.teamId).then(function (team) { console.log(team.name); });
+  });
+}
+module.exports = { showTeam };
+` },
+            { messageId: 'suggestFlatten' as const, output: `var api = require('./api');
+function showTeam(id) {
+  return api.getUser(id).then(function (user) {
+    return api.getTeam(user.teamId);
+  }).then(function (team) { console.log(team.name); });
+}
+module.exports = { showTeam };
+` },
+            { messageId: 'suggestAwait' as const, output: `var api = require('./api');
+function showTeam(id) {
+  return api.getUser(id).then(async function (user) {
+    await api.getTeam(user.teamId).then(function (team) { console.log(team.name); });
+  });
+}
+module.exports = { showTeam };
+` },
+          ],
+        },
+      ],
+    },
   ],
 };
 
