@@ -231,8 +231,16 @@ export function isInBuildTimeFunction(node: TSESTree.Node): boolean {
  * off the main thread, whose event loop they do not stall.
  */
 export function isWorkerThreadScript(text: string): boolean {
-  return /['"`](?:node:)?worker_threads['"`]/.test(text) && /\b(?:parentPort|workerData)\b/.test(text);
+  // The spawning side (`new Worker(file, { workerData })`) runs on the main thread.
+  if (/\bnew\s+Worker\s*\(/.test(text)) return false;
+  return WORKER_SIDE_IMPORT.test(text) || WORKER_SIDE_MEMBER.test(text);
 }
+
+/** `import { parentPort } from 'node:worker_threads'`, `const { workerData } = require('worker_threads')`. */
+const WORKER_SIDE_IMPORT =
+  /\{[^}]*\b(?:parentPort|workerData)\b[^}]*\}\s*(?:from\s*|=\s*require\s*\(\s*)['"`](?:node:)?worker_threads['"`]/;
+/** `require('worker_threads').parentPort`, `import('node:worker_threads')).workerData`. */
+const WORKER_SIDE_MEMBER = /['"`](?:node:)?worker_threads['"`]\s*\)+\s*\.\s*(?:parentPort|workerData)\b/;
 
 /** Tool configuration files (`vite.config.ts`, `eslint.config.mjs`) run once, when the tool starts. */
 export function isConfigFile(filename: string): boolean {

@@ -261,6 +261,10 @@ describe('isWorkerThreadScript', () => {
     expect(isWorkerThreadScript(`const { workerData } = require("worker_threads");`)).toBe(true);
     expect(isWorkerThreadScript(`import { Worker } from 'node:worker_threads';\nnew Worker('./job.js');`)).toBe(false);
     expect(isWorkerThreadScript(`const parentPort = 1;`)).toBe(false);
+    expect(isWorkerThreadScript(`const port = require('worker_threads').parentPort;`)).toBe(true);
+    // The spawning side runs on the main thread, whatever it passes the worker.
+    expect(isWorkerThreadScript(`import { Worker } from 'node:worker_threads';\nconst workerData = { id: 1 };\nnew Worker('./job.js', { workerData });`)).toBe(false);
+    expect(isWorkerThreadScript(`const { Worker, workerData } = require('worker_threads');\nnew Worker(__filename);`)).toBe(false);
   });
 });
 
