@@ -27,7 +27,9 @@ export interface InheritedVoid {
 /** Heritage clauses: `extends` and `implements` of a class, `extends` of an interface. */
 function heritageOf(node: TypeLike): TSESTree.Node[] {
   if (node.type === AST_NODE_TYPES.TSInterfaceDeclaration) return node.extends;
-  return [...(node.superClass ? [node.superClass] : []), ...node.implements];
+  // espree's classes have no `implements` at all (typescript-estree's always do).
+  const implemented = (node.implements as TSESTree.TSClassImplements[] | undefined) ?? [];
+  return [...(node.superClass ? [node.superClass] : []), ...implemented];
 }
 
 /** Members that return a promise, by syntax alone, with their names. */
