@@ -590,7 +590,7 @@ const NOTHING = new Set(['undefined', 'null', 'void 0']);
 /**
  * The cache slots a condition finds absent (`present` false: `!x`, `x === undefined`,
  * `x == null`, `typeof x === 'undefined'`, `!map.has(k)`) or present (`x`,
- * `x !== undefined`, `map.has(k)`). A map is named `map#`.
+ * `x !== undefined`, `map.has(k)`). A map or set is named `map#`.
  */
 function checkedTargets(sourceCode: SourceCode, test: TSESTree.Node, present: boolean): Set<string> {
   const targets = new Set<string>();
@@ -641,14 +641,15 @@ function checkedTargets(sourceCode: SourceCode, test: TSESTree.Node, present: bo
   return targets;
 }
 
-/** The slots `x = ...` or `map.set(...)` fills in this subtree (not in nested functions). */
+/** The slots `x = ...`, `map.set(...)` or `set.add(...)` fills in this subtree (not in nested functions). */
 function assignedTargets(sourceCode: SourceCode, node: TSESTree.Node): string[] {
   const targets: string[] = [];
   walk(sourceCode, node, (inner) => {
     if (inner.type === AST_NODE_TYPES.AssignmentExpression) targets.push(sourceCode.getText(inner.left));
     if (inner.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappers(inner.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'set') {
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'set' || name === 'add')) {
         targets.push(`${sourceCode.getText(callee.object)}#`);
       }
     }
