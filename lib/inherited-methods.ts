@@ -2,15 +2,15 @@
  * Methods that override or implement a member declared to return `void` with
  * one that returns a promise: code that holds the base type calls the method
  * and drops the promise (an event handler interface, a `dispose()` of a base
- * class). Syntax picks the members first (`async`, a `Promise<...>` return
- * type, an async arrow field); the base types are read from the checker, or
+ * class). Syntax picks the members first (`async`, a written `Promise<...>`
+ * return type, an async arrow field; bodies are not read); the base types are read from the checker, or
  * without it from classes and interfaces declared in the same file.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { isFunctionNode, keyName, skipWrappers } from './ast.js';
 import { classifyFunctionType, declaredReturnSlot, type SlotAnswer } from './callbacks.js';
-import { annotationIsPromise, type PromiseOracle } from './promise-oracle.js';
+import { annotationIsPromise } from './promise-oracle.js';
 import type { TypeInfo } from './type-info.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -33,7 +33,7 @@ function heritageOf(node: TypeLike): TSESTree.Node[] {
 }
 
 /** Members that return a promise, by syntax alone, with their names. */
-function promiseMembers(node: TypeLike, oracle: PromiseOracle): { member: TSESTree.Node; name: string }[] {
+function promiseMembers(node: TypeLike): { member: TSESTree.Node; name: string }[] {
   const out: { member: TSESTree.Node; name: string }[] = [];
   for (const member of node.body.body) {
     if (member.type === AST_NODE_TYPES.StaticBlock || member.type === AST_NODE_TYPES.TSIndexSignature) continue;
@@ -41,16 +41,22 @@ function promiseMembers(node: TypeLike, oracle: PromiseOracle): { member: TSESTr
     if (!('key' in member) || member.computed) continue;
     const name = keyName(member.key, false);
     if (name === null) continue;
-    if (returnsPromise(member, oracle)) out.push({ member, name });
+    if (returnsPromise(member)) out.push({ member, name });
   }
   return out;
 }
 
-function returnsPromise(member: TSESTree.Node, oracle: PromiseOracle): boolean {
+/** `async`, or a written `Promise<...>` return type: bodies are not read (classes have many members). */
+function declaresPromise(fn: TSESTree.FunctionLike): boolean {
+  if (fn.async) return !fn.generator;
+  return !!fn.returnType && annotationIsPromise(fn.returnType.typeAnnotation) === 'yes';
+}
+
+function returnsPromise(member: TSESTree.Node): boolean {
   switch (member.type) {
     case AST_NODE_TYPES.MethodDefinition:
     case AST_NODE_TYPES.TSAbstractMethodDefinition:
-      return member.kind === 'method' && oracle.functionReturnsPromise(member.value) === 'yes';
+      return member.kind === 'method' && declaresPromise(member.value);
     case AST_NODE_TYPES.TSMethodSignature:
       return member.kind === 'method' && !!member.returnType && annotationIsPromise(member.returnType.typeAnnotation) === 'yes';
     case AST_NODE_TYPES.PropertyDefinition:
@@ -59,7 +65,7 @@ function returnsPromise(member: TSESTree.Node, oracle: PromiseOracle): boolean {
     case AST_NODE_TYPES.TSAbstractAccessorProperty:
     case AST_NODE_TYPES.TSPropertySignature: {
       const value = 'value' in member && member.value ? skipWrappers(member.value) : null;
-      if (value && isFunctionNode(value)) return oracle.functionReturnsPromise(value) === 'yes';
+      if (value && isFunctionNode(value)) return declaresPromise(value);
       const annotation = member.typeAnnotation?.typeAnnotation;
       return annotation?.type === AST_NODE_TYPES.TSFunctionType && declaredReturnSlot(annotation.returnType?.typeAnnotation) === 'thenable';
     }
@@ -69,15 +75,10 @@ function returnsPromise(member: TSESTree.Node, oracle: PromiseOracle): boolean {
 }
 
 /** Every member of `node` that returns a promise where a base type's member of that name returns `void`. */
-export function asyncOverridesOfVoid(
-  sourceCode: SourceCode,
-  info: TypeInfo | null,
-  oracle: PromiseOracle,
-  node: TypeLike,
-): InheritedVoid[] {
+export function asyncOverridesOfVoid(sourceCode: SourceCode, info: TypeInfo | null, node: TypeLike): InheritedVoid[] {
   const heritage = heritageOf(node);
   if (heritage.length === 0) return [];
-  const members = promiseMembers(node, oracle);
+  const members = promiseMembers(node);
   if (members.length === 0) return [];
   const out: InheritedVoid[] = [];
   for (const { member, name } of members) {

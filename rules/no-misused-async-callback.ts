@@ -208,7 +208,7 @@ export default createRule<Options, MessageIds>({
         if (slot?.kind === 'jsx' && returnsPromise(value)) checkCallback(value, functionOf(sourceCode, value), slot);
       },
       'ClassDeclaration, ClassExpression, TSInterfaceDeclaration'(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.TSInterfaceDeclaration) {
-        for (const found of asyncOverridesOfVoid(sourceCode, typeInfo, oracle, node)) {
+        for (const found of asyncOverridesOfVoid(sourceCode, typeInfo, node)) {
           context.report({ loc: memberHeadLoc(found.member), messageId: 'voidInheritedMethod', data: { name: found.name, base: found.base } });
         }
       },

@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { asyncOverridesOfVoid, memberHeadLoc } from '../../lib/inherited-methods.js';
-import { getPromiseOracle } from '../../lib/promise-oracle.js';
 import { getTypeInfo } from '../../lib/type-info.js';
 import { probeNodes } from './probe.js';
 
@@ -13,7 +12,7 @@ function overrides(code: string, typed: boolean): string[][] {
     code,
     'ClassDeclaration, ClassExpression, TSInterfaceDeclaration',
     (context, node: TypeLike) =>
-      asyncOverridesOfVoid(context.sourceCode, getTypeInfo(context), getPromiseOracle(context), node).map(
+      asyncOverridesOfVoid(context.sourceCode, getTypeInfo(context), node).map(
         (found) => `${found.name}<${found.base}`,
       ),
     { typed },
