@@ -1385,6 +1385,17 @@ module.exports = async function saveAll(ids) {
       languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
     },
     {
+      // Classes in plain JavaScript (espree gives them no \`implements\` list): no written types, nothing to compare.
+      code: `
+class Job { run() {} }
+class ImportJob extends Job {
+  async run() { await Promise.resolve(); }
+}
+module.exports = { ImportJob, Anonymous: class extends Job { async run() {} } };
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+    },
+    {
       // An async reducer that chains on its accumulator, in an ES module.
       code: `
 export function runInOrder(tasks) {
