@@ -307,10 +307,13 @@ export function isCallable(node: TSESTree.Node, sourceCode: SourceCode, info: Ty
       if (local !== 'unknown' || !info) return local;
       return typedCallable(value, info);
     }
-    case AST_NODE_TYPES.NewExpression:
-    case AST_NODE_TYPES.AwaitExpression:
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression:
+      // A handler declared in this file (`.catch(logFailure)`, `.then(this.render)`) needs no checker.
+      if ((value.type === AST_NODE_TYPES.Identifier ? localFunction(value, sourceCode) : thisMethod(value)) !== null) return 'yes';
+      return info ? typedCallable(value, info) : 'unknown';
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.AwaitExpression:
       return info ? typedCallable(value, info) : 'unknown';
     default:
       return 'unknown';

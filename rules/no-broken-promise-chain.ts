@@ -139,8 +139,11 @@ export default createRule<Options, MessageIds>({
     function checkArguments(link: ChainLink): void {
       for (const argument of link.callbackArguments) {
         if (argument.type === AST_NODE_TYPES.SpreadElement || isFunctionNode(argument)) continue;
+        // Most arguments are handlers: a function is no promise, so ask that first.
+        const callable = isCallable(argument, sourceCode, getTypeInfo(context));
+        if (callable === 'yes') continue;
         const isPromise = oracle.isPromise(argument) === 'yes';
-        if (!isPromise && isCallable(argument, sourceCode, getTypeInfo(context)) !== 'no') continue;
+        if (!isPromise && callable !== 'no') continue;
         // Asked last: whose `then` this is. A literal needs a known promise (`_context['catch'](5)` is a generator's).
         const receiver = oracle.isPromise(link.receiver);
         if (receiver === 'no' || (receiver !== 'yes' && !runsWhereWritten(argument))) continue;

@@ -380,12 +380,14 @@ describe('isCallable', () => {
     probe(untypedFactory());
     probe(setTimeout(() => {}, 10));
     probe(logFailure.bind(null));
+    probe(logFailure);
     class View {
       render() { console.log('render'); }
       handler() { return () => this.render(); }
       wire() {
         probe(this.render());
         probe(this.handler());
+        probe(this.render);
       }
     }
   `;
@@ -393,11 +395,11 @@ describe('isCallable', () => {
     onProbes(code, (context, node) => isCallable(node, context.sourceCode, getTypeInfo(context)), typed);
 
   it('answers from syntax without types', () => {
-    expect(answers(false)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'unknown', 'unknown', 'unknown', 'unknown', 'no', 'yes', 'no', 'yes']);
+    expect(answers(false)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'unknown', 'unknown', 'unknown', 'unknown', 'no', 'yes', 'yes', 'no', 'yes', 'yes']);
   });
 
   it('asks the checker where syntax cannot tell', () => {
-    expect(answers(true)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'yes', 'no', 'yes', 'unknown', 'no', 'yes', 'no', 'yes']);
+    expect(answers(true)).toEqual(['yes', 'yes', 'yes', 'no', 'no', 'no', 'no', 'yes', 'yes', 'no', 'yes', 'unknown', 'no', 'yes', 'yes', 'no', 'yes', 'yes']);
   });
 });
 
