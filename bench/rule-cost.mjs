@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 /**
- * What does async-pitfalls/no-floating-promise cost, with and without type
- * information, next to @typescript-eslint/no-floating-promises on the same
+ * What does one of our rules cost, with and without type information, next
+ * to its typescript-eslint peer on the same
  * files? (DESIGN.md, Budgets.)
  *
- *   node bench/floating-cost.mjs [--reps 5] [--stats-reps 3] [--corpus mongodb] [--variants a,b,c,d,e] [--plugin dist/index.js]
+ *   node bench/rule-cost.mjs [--rule no-floating-promise] [--peer @typescript-eslint/no-floating-promises]
+ *                            [--reps 5] [--stats-reps 3] [--corpus mongodb] [--variants a,b,c,d,e] [--plugin dist/index.js]
+ *
+ * `npm run bench:floating` and `npm run bench:misused` run the two pairs the issues ask about.
  *
  * Variants, each linted by the ESLint Node API (`overrideConfigFile: true`,
  * `cache: false`) over the corpus with @typescript-eslint/parser:
  *   a  typed floor: projectService against the corpus tsconfig, only `no-debugger`
- *   b  a + async-pitfalls/no-floating-promise
- *   c  a + @typescript-eslint/no-floating-promises
+ *   b  a + our rule (async-pitfalls/<--rule>)
+ *   c  a + the peer rule (--peer)
  *   d  untyped floor: no project, only `no-debugger`
- *   e  d + async-pitfalls/no-floating-promise
+ *   e  d + our rule
  *
  * Every run is a fresh child process: the project service and the checker's
  * type caches live for the whole process, so runs sharing one would let the
@@ -34,8 +37,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchDir, corpusDir, findCorpus } from './corpora.mjs';
 
-const OURS = 'async-pitfalls/no-floating-promise';
-const THEIRS = '@typescript-eslint/no-floating-promises';
+/** `--rule` and `--peer` are read first: the variants below are built from them. */
+const OURS = `async-pitfalls/${argValue('--rule') ?? 'no-floating-promise'}`;
+const THEIRS = argValue('--peer') ?? '@typescript-eslint/no-floating-promises';
+
+function argValue(name) {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+}
 const FLOOR = 'no-debugger';
 
 const VARIANTS = {
@@ -74,6 +83,7 @@ function parseArgs(argv) {
     else if (arg === '--worker') out.worker = next();
     else if (arg === '--stats') out.stats = true;
     else if (arg === '--plugin') out.plugin = path.resolve(next());
+    else if (arg === '--rule' || arg === '--peer') next();
     else throw new Error(`unknown argument ${arg}`);
   }
   for (const v of [...out.variants, ...(out.worker ? [out.worker] : [])]) {
@@ -172,7 +182,7 @@ async function main({ reps, statsReps, corpus: corpusName, variants, plugin }) {
   }
 
   console.log(
-    `floating-cost: corpus ${corpus.name}@${corpus.version} (${corpus.lint.join(' ')}), plugin ${path.relative(process.cwd(), plugin)}, ` +
+    `rule-cost (${OURS} vs ${THEIRS}): corpus ${corpus.name}@${corpus.version} (${corpus.lint.join(' ')}), plugin ${path.relative(process.cwd(), plugin)}, ` +
       `node ${process.version}, ${reps} reps interleaved ${variants.join(',')}, fresh process per run`,
   );
 
@@ -295,6 +305,7 @@ async function main({ reps, statsReps, corpus: corpusName, variants, plugin }) {
 
 function run(variant, corpus, stats) {
   const args = [fileURLToPath(import.meta.url), '--worker', variant, '--corpus', corpus.name, '--plugin', options.plugin];
+  args.push('--rule', OURS.slice('async-pitfalls/'.length), '--peer', THEIRS);
   if (stats) args.push('--stats');
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (child.status !== 0) {
