@@ -11,7 +11,9 @@ import { isBuiltin } from 'node:module';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { keyName, memberName } from './ast.js';
 
-export const GLOBAL = '<global>';
+import { GLOBAL } from './globals.js';
+
+export { GLOBAL };
 
 export interface ImportTarget {
   /** Canonical module name: `fs`, `fs/promises`, `node:test`, `./store`, or `GLOBAL`. */

@@ -15,7 +15,7 @@
  * (`promisify: true`: `await promisify(twin)(...)`). Where no such twin
  * exists, `instead` names the async way to do it and no suggestion is made.
  */
-import { GLOBAL } from '../imports.js';
+import { GLOBAL } from '../globals.js';
 
 export interface AsyncTwin {
   /** Canonical module name (`fs/promises`, `timers/promises`, `glob`). */

@@ -5,7 +5,7 @@
  * rejection is unhandled. Keys of module maps use the canonical module names
  * of `lib/imports` (`timers`, not `node:timers`; globals under `<global>`).
  */
-import { GLOBAL } from '../imports.js';
+import { GLOBAL } from '../globals.js';
 
 /**
  * What an array method does with its callback's result:

@@ -3,7 +3,7 @@
  * Keys use the canonical module names of `lib/imports` (`http`, not
  * `node:http`; globals under `<global>`), paths are dotted export paths.
  */
-import { GLOBAL } from '../imports.js';
+import { GLOBAL } from '../globals.js';
 
 export interface NetworkApi {
   /**

@@ -4,7 +4,7 @@
  * `notPromise`). Keys use the canonical module names of `lib/imports`
  * (`fs/promises`, not `node:fs/promises`; globals under `<global>`).
  */
-import { GLOBAL } from '../imports.js';
+import { GLOBAL } from '../globals.js';
 
 export interface PromiseApiCatalog {
   /** module -> export paths (dotted) whose call returns a promise; '*' = all. */

@@ -6,7 +6,7 @@
  * `<global>`), dotted export paths (`''` is the module itself, as for a
  * default-exported `assert`).
  */
-import { GLOBAL } from '../imports.js';
+import { GLOBAL } from '../globals.js';
 
 /** What the API does with the value, which says what a promise turns into. */
 export type ConsumerEffect =

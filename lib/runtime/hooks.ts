@@ -5,7 +5,7 @@
  * exports block comes from the lint rule's catalog, lib/catalogs/blocking-apis.
  */
 import { blockingApis, lookupBlockingApi } from '../catalogs/blocking-apis.js';
-import { GLOBAL } from '../imports.js';
+import { GLOBAL } from '../globals.js';
 
 /** What a wrapped function is, as the recorder sees it. */
 export interface CallInfo {
