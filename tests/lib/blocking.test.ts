@@ -227,7 +227,7 @@ describe('isInTestBody', () => {
       it('reads', async () => { probe(); });
       test.each([1])('row %d', async () => { probe(); });
       describe('suite', () => { beforeEach(async () => { [1].map(() => probe()); }); });
-      test.only('focused', () => probe());
+      test.only ('focused', () => probe());
       app.get('/x', async () => { probe(); });
       export async function helper() { probe(); }
     `;

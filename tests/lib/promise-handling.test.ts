@@ -69,13 +69,13 @@ describe('knownSafeCallees', () => {
       import * as nt from 'node:test';
       const { beforeEach } = require('node:test');
       test('adds', async () => {});
-      test.skip('later', async () => {});
-      test.only('now', async () => {});
+      test.skip ('later', async () => {});
+      test.only ('now', async () => {});
       describe('suite', () => {});
       spec('works', async () => {});
       spec.todo('someday');
       nt.test('x', async () => {});
-      nt.describe.only('y', () => {});
+      nt.describe.only ('y', () => {});
       beforeEach(async () => {});
     `;
     expect(safe(code)).toEqual([true, true, true, true, true, true, true, true, true]);

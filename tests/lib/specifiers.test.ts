@@ -64,7 +64,7 @@ describe('matchesAllow: { from: "package" }', () => {
       nodeTest.test('b', async () => {});
       viaRequire('c', async () => {});
       required.test('d', async () => {});
-      describe.skip('e', () => {});
+      describe.skip ('e', () => {});
       describe('f', () => {});
     `;
     expect(allowed(code, [spec])).toEqual([true, true, true, true, true, false]);

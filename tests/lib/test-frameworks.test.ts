@@ -71,7 +71,7 @@ describe('testCallback', () => {
     expect(
       callbacks(`import { test as check, it } from 'vitest';
 check('a', () => {});
-it.only('b', async () => {});
+it.only ('b', async () => {});
 it.each([1])('c %i', (n) => {});
 describe('d', () => {});
 `),
@@ -79,7 +79,7 @@ describe('d', () => {});
     expect(
       callbacks(`import test from 'node:test';
 test('a', { timeout: 10 }, (t) => {});
-test.skip('b', () => {});
+test.skip ('b', () => {});
 `),
     ).toEqual([2, 3]);
   });
