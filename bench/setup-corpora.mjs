@@ -7,17 +7,19 @@
  *   node bench/setup-corpora.mjs [--force] [name ...]
  *
  * For each corpus: `npm pack name@version` (integrity checked against the
- * pin), unpack, patch tsconfig.json's compilerOptions, replace package.json by
- * one that lists only the pinned dependencies the typed program needs, and
- * install them with `npm ci --ignore-scripts` from the lockfile kept in
- * bench/corpora-locks/ (first run: `npm install`, and the lockfile is written
- * there to be committed).
+ * pin), unpack, write its `tsconfig` (when the package ships none) or patch
+ * tsconfig.json's compilerOptions, make the `copy` copies, replace
+ * package.json by one that lists only the pinned dependencies the typed
+ * program needs (keeping the package's `type`), and install them with
+ * `npm ci --ignore-scripts` from the lockfile kept in bench/corpora-locks/
+ * (first run: `npm install`, and the lockfile is written there to be
+ * committed). A corpus without dependencies (undici) installs nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { corpora, corporaDir, corpusDir, findCorpus, locksDir } from './corpora.mjs';
+import { corpora, corporaDir, corpusDir, corpusSlug, findCorpus, locksDir } from './corpora.mjs';
 
 const STAMP = '.bench-corpus.json';
 const npmQuiet = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
@@ -37,6 +39,8 @@ function recipe(corpus) {
     integrity: corpus.integrity,
     dependencies: corpus.dependencies,
     compilerOptionsPatch: corpus.compilerOptionsPatch,
+    tsconfig: corpus.tsconfig,
+    copy: corpus.copy,
   });
 }
 
@@ -63,16 +67,26 @@ function setup(corpus) {
     mkdirSync(unpacked);
     execFileSync('tar', ['xzf', path.join(tmp, packed.filename), '-C', unpacked, '--strip-components=1']);
 
-    patchTsconfig(path.join(unpacked, 'tsconfig.json'), corpus.compilerOptionsPatch ?? {});
+    const tsconfig = path.join(unpacked, 'tsconfig.json');
+    if (corpus.tsconfig) {
+      if (existsSync(tsconfig)) throw new Error(`${label}: ships a tsconfig.json; patch it (compilerOptionsPatch) instead of replacing it`);
+      writeFileSync(tsconfig, `${JSON.stringify(corpus.tsconfig, null, 2)}\n`);
+    } else if (existsSync(tsconfig)) {
+      patchTsconfig(tsconfig, corpus.compilerOptionsPatch ?? {});
+    }
+    for (const [from, to] of corpus.copy ?? []) cpSync(path.join(unpacked, from), path.join(unpacked, to), { recursive: true });
     const original = path.join(unpacked, 'package.json');
+    const originalType = JSON.parse(readFileSync(original, 'utf8')).type;
     renameSync(original, path.join(unpacked, 'package.original.json'));
     writeFileSync(
       original,
-      `${JSON.stringify({ name: `${corpus.name}-bench-corpus`, version: corpus.version, private: true, dependencies: corpus.dependencies }, null, 2)}\n`,
+      `${JSON.stringify({ name: `${corpusSlug(corpus)}-bench-corpus`, version: corpus.version, private: true, type: originalType, dependencies: corpus.dependencies }, null, 2)}\n`,
     );
 
-    const lock = path.join(locksDir, `${corpus.name}-${corpus.version}.package-lock.json`);
-    if (existsSync(lock)) {
+    const lock = path.join(locksDir, `${corpusSlug(corpus)}-${corpus.version}.package-lock.json`);
+    if (Object.keys(corpus.dependencies ?? {}).length === 0) {
+      // Nothing to install (an untyped JavaScript corpus).
+    } else if (existsSync(lock)) {
       copyFileSync(lock, path.join(unpacked, 'package-lock.json'));
       execFileSync('npm', ['ci', ...npmQuiet], { cwd: unpacked, stdio: 'inherit' });
     } else {
