@@ -1,0 +1,8 @@
+// undici's fetch, imported under another name.
+import { fetch as undiciFetch } from 'undici';
+
+export async function latestVersion(pkg: string): Promise<string> {
+  const res = await undiciFetch(`https://registry.npmjs.org/${pkg}/latest`); // expect-report
+  const body = (await res.json()) as { version: string };
+  return body.version;
+}
