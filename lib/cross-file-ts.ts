@@ -9,7 +9,14 @@ import type { Answer } from './promise-oracle.js';
 
 /** Reads the exports of a file's text; null when it does not parse. */
 export function readExportsWithTypeScript(typescript: typeof ts, fileName: string, text: string): Summary | null {
-  const source = typescript.createSourceFile(fileName, text, typescript.ScriptTarget.Latest, false, scriptKind(typescript, fileName));
+  // Only declarations are read: JSDoc comments need not be parsed.
+  const source = typescript.createSourceFile(
+    fileName,
+    text,
+    { languageVersion: typescript.ScriptTarget.Latest, jsDocParsingMode: typescript.JSDocParsingMode.ParseNone },
+    false,
+    scriptKind(typescript, fileName),
+  );
   const diagnostics = (source as unknown as { parseDiagnostics?: readonly unknown[] }).parseDiagnostics;
   if (diagnostics && diagnostics.length > 0) return null;
   return new Reader(typescript).read(source);

@@ -25,11 +25,21 @@ const summaries = new Map<string, CacheEntry>();
 const MAX_CACHE = 5000;
 const MAX_BYTES = 1_000_000;
 
+/**
+ * Only `async` and a written `Promise`/`PromiseLike` make an export answer
+ * "yes" (see shapeAnswer); a file that mentions neither has nothing to tell.
+ * About half the files of a real project (constants, errors, plain helpers):
+ * their parse is skipped. (Their `void`/generator "no" answers are lost too;
+ * without a checker "no" and "unknown" lead to the same verdicts.)
+ */
+const MAY_EXPORT_PROMISES = /async|Promise/;
+const NOTHING: Summary = new Map();
+
 /** Which exports of a relative module are promise-returning functions; null when unreadable. */
 export function exportedPromiseFunctions(context: AnyContext, specifier: string): Summary | null {
   const from = context.physicalFilename;
   if (!path.isAbsolute(from)) return null;
-  const file = resolveRelative(path.dirname(from), specifier);
+  const file = resolveCached(path.dirname(from), specifier);
   if (!file) return null;
   let mtimeMs: number;
   try {
@@ -45,6 +55,59 @@ export function exportedPromiseFunctions(context: AnyContext, specifier: string)
   return summary;
 }
 
+/**
+ * Files the lint run has already parsed: their summary is read from the ESTree
+ * ESLint built (top-level statements only), so that importing them later costs
+ * no second parse. Called once per linted file, before any rule asks.
+ */
+export function noteLintedFile(context: AnyContext): void {
+  const file = context.physicalFilename;
+  if (!path.isAbsolute(file) || !EXTENSIONS.includes(path.extname(file))) return;
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(file).mtimeMs;
+  } catch {
+    return;
+  }
+  if (summaries.get(file)?.mtimeMs === mtimeMs) return;
+  const { text, ast } = context.sourceCode;
+  // An editor's unsaved buffer, or a test's code under a real file's name, is not what importers will read.
+  let onDisk: string;
+  try {
+    onDisk = readFileSync(file, 'utf8');
+  } catch {
+    return;
+  }
+  if ((onDisk.charCodeAt(0) === 0xfeff ? onDisk.slice(1) : onDisk) !== text) return;
+  const summary = MAY_EXPORT_PROMISES.test(text) ? readExports(ast) : NOTHING;
+  if (summaries.size >= MAX_CACHE) summaries.clear();
+  summaries.set(file, { mtimeMs, summary });
+}
+
+/** Resolved specifiers by importing folder; a hit is re-checked with one stat (the file may be gone). */
+const resolved = new Map<string, string>();
+
+function resolveCached(dir: string, specifier: string): string | null {
+  const key = `${dir}\0${specifier}`;
+  const hit = resolved.get(key);
+  if (hit !== undefined && isFile(hit)) return hit;
+  const file = resolveRelative(dir, specifier);
+  if (file === null) resolved.delete(key);
+  else {
+    if (resolved.size >= MAX_CACHE) resolved.clear();
+    resolved.set(key, file);
+  }
+  return file;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function resolveRelative(dir: string, specifier: string): string | null {
   const base = path.resolve(dir, specifier);
   const candidates = [base];
@@ -56,14 +119,7 @@ function resolveRelative(dir: string, specifier: string): string | null {
   }
   for (const extension of EXTENSIONS) candidates.push(base + extension);
   for (const extension of EXTENSIONS) candidates.push(path.join(base, `index${extension}`));
-  for (const candidate of candidates) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return null;
+  return candidates.find(isFile) ?? null;
 }
 
 interface ParserLike {
@@ -79,6 +135,7 @@ function summarize(context: AnyContext, file: string): Summary | null {
     return null;
   }
   if (text.length > MAX_BYTES) return null;
+  if (!MAY_EXPORT_PROMISES.test(text)) return NOTHING;
   // TypeScript's parser alone is much cheaper than a parse converted to ESTree.
   const typescript = loadTypeScript();
   if (typescript) return readExportsWithTypeScript(typescript, file, text);

@@ -11,7 +11,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import type * as ts from 'typescript';
 import { isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { promiseApis, type PromiseApiCatalog } from './catalogs/promise-apis.js';
-import { exportedPromiseFunctions } from './cross-file.js';
+import { exportedPromiseFunctions, noteLintedFile } from './cross-file.js';
 import { GLOBAL, getImportResolver, targetKey, type ImportTarget, type Resolver } from './imports.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
 
@@ -31,7 +31,12 @@ export interface PromiseOracle {
   functionReturnsPromise(fn: FunctionNode): Answer;
   /** Is this expression an array whose elements are promises (`items.map(async ...)`)? */
   isPromiseArray(node: TSESTree.Node): Answer;
-  /** Can `.catch(...)` be chained on this promise? False for bare thenables (`PromiseLike`, query builders). */
+  /**
+   * Can `.catch(...)` be chained on this promise? False for bare thenables
+   * (`PromiseLike`, query builders) and for values that may be `void`,
+   * `undefined` or `null`, except for the `undefined` an optional chain adds
+   * (`client?.close().catch(...)` continues the chain).
+   */
   hasCatch(node: TSESTree.Node): boolean;
   /**
    * The answer without the checker: syntax, and for a call of a function
@@ -56,6 +61,7 @@ export function getPromiseOracle(context: AnyContext, options: OracleOptions = {
   if (!perFile) {
     perFile = new Map();
     oracles.set(sourceCode, perFile);
+    noteLintedFile(context);
   }
   let oracle = perFile.get(key);
   if (!oracle) {
@@ -243,13 +249,10 @@ class Oracle implements PromiseOracle {
     }
     const info = this.info;
     if (!info) return true;
-    const type = info.typeOf(value);
-    if (!type || isAnyLike(type, info)) return true;
-    const nullish = (info.ts.TypeFlags.Undefined | info.ts.TypeFlags.Null | info.ts.TypeFlags.Void) as ts.TypeFlags;
-    return info.tsutils
-      .unionConstituents(type)
-      .filter((part) => !info.tsutils.isTypeFlagSet(part, nullish))
-      .every((part) => part.getProperty('catch') !== undefined);
+    // A `void`, `undefined` or `null` part has no `.catch` to call (`Promise<void> | void`).
+    return catchReceiverTypes(node, info).every(
+      (type) => isAnyLike(type, info) || info.tsutils.unionConstituents(type).every((part) => part.getProperty('catch') !== undefined),
+    );
   }
 
   // ---------------------------------------------------------------- syntax
@@ -1091,6 +1094,27 @@ function functionTypeReturnsPromise(type: TSESTree.TypeNode, thenables: boolean)
     return annotationIsPromise(type.returnType.typeAnnotation, thenables);
   }
   return 'unknown';
+}
+
+/**
+ * The types `.catch` would be called on when appended to `node` as written
+ * (`p as Promise<void>`, `p!` included). An optional chain's own `undefined`
+ * does not count: `.catch` continues the chain, so its last link is what matters.
+ */
+function catchReceiverTypes(node: TSESTree.Node, info: TypeInfo): ts.Type[] {
+  const { checker } = info;
+  const link = node.type === AST_NODE_TYPES.ChainExpression ? info.tsNode(node.expression) : undefined;
+  if (link && info.ts.isCallExpression(link)) {
+    // What the callee returns when it is called (its resolved signature has the chain's `undefined` too).
+    const signatures = checker.getNonNullableType(checker.getTypeAtLocation(link.expression)).getCallSignatures();
+    if (signatures.length > 0) return signatures.map((signature) => signature.getReturnType());
+  }
+  if (link && info.ts.isPropertyAccessExpression(link)) {
+    const property = checker.getNonNullableType(checker.getTypeAtLocation(link.expression)).getProperty(link.name.text);
+    if (property) return [checker.getTypeOfSymbol(property)];
+  }
+  const type = info.typeOf(node);
+  return type ? [type] : [];
 }
 
 function isAnyLike(type: ts.Type, info: TypeInfo): boolean {

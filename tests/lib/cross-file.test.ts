@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { parse } from '@typescript-eslint/parser';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportedPromiseFunctions, readExports } from '../../lib/cross-file.js';
+import { exportedPromiseFunctions, noteLintedFile, readExports } from '../../lib/cross-file.js';
 import type { Answer } from '../../lib/promise-oracle.js';
 import { fixturesLibDir, probeCalls, type LintOptions } from './probe.js';
 
@@ -83,7 +83,7 @@ describe('exportedPromiseFunctions', () => {
     };
 
     it('is reread when the mtime changes, and only then', () => {
-      writeFileSync(file, 'export function run(): string { return "a"; }\n');
+      writeFileSync(file, 'export function run(): string | Promise<string> { return "a"; }\n');
       at(1_700_000_000);
       const first = summary('./jobs.js', from);
       expect(first?.get('run')).toBe('unknown');
@@ -114,6 +114,35 @@ describe('exportedPromiseFunctions', () => {
       writeFileSync(flaky, 'export async function run( {\n');
       utimesSync(flaky, 1_700_000_020, 1_700_000_020);
       expect(summary('./flaky.js', from)).toBeNull();
+    });
+
+    it('does not parse a file that mentions neither `async` nor `Promise`: nothing there can return a promise', () => {
+      const plain = path.join(dir, 'plain.ts');
+      writeFileSync(plain, 'export function run(): void {}\nexport function add(a: number, b: number) { return a + b; }\n');
+      expect(summary('./plain.js', from)).toEqual(new Map());
+    });
+
+    it('takes the summary of a file this run has linted from its ESTree, when the linted text is the file on disk', () => {
+      const linted = path.join(dir, 'linted.ts');
+      const text = 'export async function save() {}\nprobe();\n';
+      writeFileSync(linted, text);
+      utimesSync(linted, 1_700_000_100, 1_700_000_100);
+      probeCalls(text, (context) => {
+        noteLintedFile(context);
+      }, { filename: linted });
+      // Same mtime, other text: only a summary recorded from the linted text still says `save`.
+      writeFileSync(linted, 'export async function other() {}\n');
+      utimesSync(linted, 1_700_000_100, 1_700_000_100);
+      expect(pick(summary('./linted.js', from), ['save', 'other'])).toEqual({ save: 'yes', other: undefined });
+    });
+
+    it('ignores a linted text that differs from the file on disk (an unsaved editor buffer)', () => {
+      const edited = path.join(dir, 'edited.ts');
+      writeFileSync(edited, 'export async function onDisk() {}\n');
+      probeCalls('export async function inBuffer() {}\nprobe();\n', (context) => {
+        noteLintedFile(context);
+      }, { filename: edited });
+      expect(pick(summary('./edited.js', from), ['onDisk', 'inBuffer'])).toEqual({ onDisk: 'yes', inBuffer: undefined });
     });
 
     it('skips files too large to read', () => {
