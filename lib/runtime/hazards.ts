@@ -58,7 +58,8 @@ export function judgeCorrect(report: HazardReport): string[] {
   if (report.typeErrors.length > 0) problems.push(`the ✅ example does not type-check:\n${indent(report.typeErrors.join('\n'))}`);
   if (report.timedOut) problems.push('the ✅ example did not finish in time');
   if (report.leftoverHandles.length > 0) problems.push(`the ✅ example leaves work running: ${report.leftoverHandles.join(', ')}`);
-  if (report.uncaughtExceptions.length > 0) problems.push(`the ✅ example throws from a callback:\n${indent(report.uncaughtExceptions.join('\n'))}`);
+  const failing = report.tests.filter((test) => test.outcome === 'failed' || test.outcome === 'unfinished');
+  if (failing.length > 0) problems.push(`the ✅ example has tests that do not pass:\n${indent(failing.map((test) => `${test.name}: ${test.outcome}${test.error === null ? '' : ` (${test.error.split('\n')[0] ?? ''})`}`).join('\n'))}`);
   const shown = [...hazardsIn(report)];
   if (shown.length > 0) problems.push(`the ✅ example shows ${shown.join(', ')} when run:\n${indent(summarize(report))}`);
   return problems;

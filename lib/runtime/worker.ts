@@ -36,7 +36,18 @@ import { parentPort } from 'node:worker_threads';
 import { functionAt } from './function-spans.js';
 import { IO_MODULES, patchBlockingGlobals, recordingCopy, type CallInfo } from './hooks.js';
 import type { MockSpec, RunRequest, RunResponse, WorkerReport } from './protocol.js';
-import type { BlockingCall, CallContext, ConstructorIo, LateSettlement, OrderEvent, UnhandledRejection } from './report.js';
+import type {
+  AssertionRecord,
+  BlockingCall,
+  CallContext,
+  ConstructorIo,
+  LateSettlement,
+  NeverSettled,
+  OrderEvent,
+  RequestRecord,
+  UnhandledRejection,
+} from './report.js';
+import { createTestModule, recordingAssert, type AssertionCall, type TestState } from './test-harness.js';
 import { callContext, captureStack, constructorOnStack, parseStack, userStack, type Frame, type FunctionLookup } from './stack.js';
 
 /** Clock reads in one stretch without an event-loop turn that make a busy-wait. A real one makes thousands. */
@@ -45,6 +56,8 @@ const STACK_DEPTH = 40;
 /** Resources that call back once: done after that callback, whenever their `destroy` arrives. */
 const ONE_SHOT = /REQ|^(QUERYWRAP|SHUTDOWNWRAP|WRITEWRAP|TCPCONNECTWRAP|PIPECONNECTWRAP|TickObject|Immediate|Microtask)$/;
 const FS_MODULES = new Set(['fs', 'fs/promises']);
+/** A promise made with an executor: the first frame above Node's promise-hook dispatch is the constructor. */
+const EXECUTOR_PROMISE = /^[^\n]*\n(?:\s*at [^\n]*\(node:internal\/promise_hooks[^\n]*\n)*\s*at new Promise \(<anonymous>\)/;
 /** fs functions whose second argument is a path too. */
 const TWO_PATHS = /^(rename|copyFile|cp|link)(Sync)?$/;
 
@@ -54,6 +67,8 @@ const real = {
   now: performance.now.bind(performance),
   dateNow: Date.now,
   hrtime: process.hrtime,
+  fetch: globalThis.fetch,
+  abort: Reflect.get(AbortController.prototype, 'abort') as (this: AbortController, reason?: unknown) => void,
 };
 const load = createRequire(import.meta.url);
 
@@ -66,6 +81,15 @@ interface PromiseRecord {
   readonly run: Run;
   readonly phase: Store['phase'];
   readonly holder: { stack?: string };
+  /** Something waits on it: a `then` or an `await` made a promise from it. */
+  reacted: boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface OpenRequest {
+  readonly record: Mutable<RequestRecord>;
+  readonly signal: AbortSignal | null;
 }
 
 interface ResourceRecord {
@@ -90,6 +114,19 @@ class Run {
   readonly uncaught: string[] = [];
   readonly resources = new Map<number, ResourceRecord>();
   readonly mockCalls = new Map<string, number>();
+  /** The run's promises not settled yet (the culprits of a wait that never ends are among them). */
+  readonly pending = new Set<Promise<unknown>>();
+  readonly assertions: Mutable<AssertionRecord>[] = [];
+  readonly tests: TestState[] = [];
+  /** The snippet's `node:test`, made on first import. */
+  testModule: Record<string, unknown> | null = null;
+  /** Timers, immediates and I/O requests of the snippet alive now (async ids), and the most at once. */
+  readonly inFlight = new Set<number>();
+  peak = 0;
+  peakHolder: { stack?: string } | null = null;
+  readonly requests: Mutable<RequestRecord>[] = [];
+  readonly openRequests = new Set<OpenRequest>();
+  neverSettled: NeverSettled | null = null;
   /** The macrotask in which `main` settled; promises settling in a later one are late. */
   entryTurn: number | null = null;
   /** `process.exit` was called: nothing more is recorded. */
@@ -124,6 +161,8 @@ class Run {
 }
 
 const als = new AsyncLocalStorage<Store>();
+/** The `node:test` test whose code is running (its callbacks and continuations included). */
+const testAls = new AsyncLocalStorage<TestState>();
 const promises = new WeakMap<Promise<unknown>, PromiseRecord>();
 /** Ids of the live resources whose callbacks start a macrotask (timers, immediates, I/O; not promises or `nextTick`). */
 const macrotaskIds = new Set<number>();
@@ -136,7 +175,11 @@ function activeRun(): Run | null {
   return store && store.run === current && !store.run.frozen ? store.run : null;
 }
 
-promiseHooks.onInit(function onInit(promise) {
+promiseHooks.onInit(function onInit(promise, parent) {
+  // Marked whatever runs now: the `then` that adopts a returned promise runs in a job with no store.
+  // (`parent` is undefined for a promise that nothing made: WeakMap.get answers undefined.)
+  const waitedOn = promises.get(parent);
+  if (waitedOn) waitedOn.reacted = true;
   const store = als.getStore();
   if (!store || store.run !== current || store.run.frozen) return;
   const holder: { stack?: string } = {};
@@ -144,13 +187,15 @@ promiseHooks.onInit(function onInit(promise) {
   Error.stackTraceLimit = STACK_DEPTH;
   Error.captureStackTrace(holder, onInit);
   Error.stackTraceLimit = saved;
-  promises.set(promise, { run: store.run, phase: store.phase, holder });
+  promises.set(promise, { run: store.run, phase: store.phase, holder, reacted: false });
+  store.run.pending.add(promise);
 });
 
 promiseHooks.onSettled((promise) => {
   const record = promises.get(promise);
   if (!record) return;
   const run = record.run;
+  run.pending.delete(promise);
   if (run !== current || run.frozen || record.phase !== 'main' || run.entryTurn === null || turn <= run.entryTurn) return;
   run.late.push(record.holder);
 });
@@ -167,6 +212,13 @@ createHook({
     Error.captureStackTrace(holder);
     Error.stackTraceLimit = saved;
     run.resources.set(asyncId, { type, resource, holder });
+    if (type !== 'TickObject' && type !== 'Microtask') {
+      run.inFlight.add(asyncId);
+      if (run.inFlight.size > run.peak) {
+        run.peak = run.inFlight.size;
+        run.peakHolder = holder;
+      }
+    }
   },
   before(asyncId) {
     if (macrotaskIds.has(asyncId)) turn++;
@@ -178,10 +230,13 @@ createHook({
     if (!run || !record) return;
     run.callbackDepth--;
     if (ONE_SHOT.test(record.type)) run.resources.delete(asyncId);
+    // A one-shot callback, or a `setTimeout` that has fired, is an operation that is over (its `destroy` comes a turn or more later).
+    if (ONE_SHOT.test(record.type) || (record.type === 'Timeout' && !(record.resource as { _repeat?: unknown })._repeat)) run.inFlight.delete(asyncId);
   },
   destroy(asyncId) {
     macrotaskIds.delete(asyncId);
     current?.resources.delete(asyncId);
+    current?.inFlight.delete(asyncId);
   },
 }).enable();
 
@@ -244,8 +299,55 @@ const fsCopy = modules.get('fs');
 // `fs.promises` is a getter on the real module: the copy's must lead to the recording `fs/promises` too.
 if (fsCopy) Object.defineProperty(fsCopy, 'promises', { value: modules.get('fs/promises'), enumerable: true });
 
+/** Before each assertion of the snippet's `node:assert`: what to note when it fails or settles (null outside a run). */
+function startAssertion(api: string): AssertionCall | null {
+  const run = activeRun();
+  if (!run) return null;
+  const test = testAls.getStore() ?? null;
+  const record: Mutable<AssertionRecord> = {
+    api,
+    passed: true,
+    message: null,
+    test: test?.name ?? null,
+    late: test?.ended ?? false,
+    stack: run.clean(captureStack(STACK_DEPTH)),
+  };
+  run.assertions.push(record);
+  return {
+    fail(message) {
+      record.passed = false;
+      record.message = message;
+    },
+    settled() {
+      if (test?.ended) record.late = true;
+    },
+  };
+}
+
+const assertStrict = recordingAssert(load('node:assert/strict') as (...args: unknown[]) => unknown, startAssertion);
+modules.set('assert/strict', assertStrict);
+modules.set('assert', recordingAssert(load('node:assert') as (...args: unknown[]) => unknown, startAssertion, assertStrict));
+
+function testModule(run: Run): Record<string, unknown> {
+  run.testModule ??= createTestModule({
+    begin(name) {
+      const state: TestState = { name, outcome: 'unfinished', error: null, overspecified: false, ended: false };
+      run.tests.push(state);
+      return state;
+    },
+    inTest: (state, fn) => testAls.run(state, fn),
+    schedule(task) {
+      real.setImmediate(task);
+    },
+    formatError: (error) => run.clean(formatError(error)),
+  });
+  return run.testModule;
+}
+
 function snippetRequire(specifier: string): unknown {
   const bare = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+  const run = activeRun();
+  if (bare === 'test' && run) return testModule(run);
   const copy = modules.get(bare);
   if (copy) return copy;
   if (isBuiltin(specifier)) return load(specifier);
@@ -370,10 +472,62 @@ function install(run: Run): () => void {
     }
   });
   const globals = globalThis as unknown as Record<string, unknown>;
+  swap(globals, 'fetch', recordingFetch(run));
+  swap(AbortController.prototype, 'abort', function abort(this: AbortController, reason?: unknown): void {
+    real.abort.call(this, reason);
+    if (activeRun() !== run) return;
+    // Requests still open whose own signal did not follow this abort: the cancel did not reach them.
+    for (const open of run.openRequests) if (open.signal?.aborted !== true) open.record.outlivedAbort = true;
+  });
   for (const [name, spec] of Object.entries(run.request.mocks)) swap(globals, name, mock(run, name, spec));
   return () => {
     for (const step of undo.reverse()) step();
   };
+}
+
+/** `fetch`, noting for each request whether it could be cancelled and how it ended. */
+function recordingFetch(run: Run): typeof fetch {
+  return function fetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    if (activeRun() !== run) return real.fetch(input, init);
+    const isRequest = typeof input === 'object' && 'signal' in input;
+    const signal = init?.signal ?? (isRequest ? input.signal : null);
+    const record: Mutable<RequestRecord> = {
+      api: 'fetch',
+      url: isRequest ? input.url : String(input),
+      // A Request always carries a signal; whether it can ever abort is not known, so it counts as given.
+      cancellable: signal !== null || isRequest,
+      outcome: 'pending',
+      outlivedAbort: false,
+      stack: run.clean(captureStack(STACK_DEPTH)),
+    };
+    run.requests.push(record);
+    const open: OpenRequest = { record, signal };
+    run.openRequests.add(open);
+    // A new promise that settles as the request does: a rejection nobody handles stays unhandled.
+    return real.fetch(input, init).then(
+      (response) => {
+        record.outcome = 'response';
+        run.openRequests.delete(open);
+        return response;
+      },
+      (error: unknown) => {
+        record.outcome = 'error';
+        run.openRequests.delete(open);
+        throw error;
+      },
+    );
+  };
+}
+
+/** The snippet's `new Promise(...)` promises, still pending, that something waits on. */
+function waitingOn(run: Run): string[] {
+  const stacks: string[] = [];
+  for (const promise of run.pending) {
+    const record = promises.get(promise);
+    if (!record?.reacted || !EXECUTOR_PROMISE.test(record.holder.stack ?? '')) continue;
+    stacks.push(run.clean(record.holder.stack ?? ''));
+  }
+  return [...new Set(stacks)];
 }
 
 // ---- running ----
@@ -543,6 +697,7 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
     }
     const loaded = await settleBy(body, run, deadline);
     [failed, error, timedOut] = judge(loaded, run, 'The module body');
+    if (loaded.kind === 'stuck') run.neverSettled = { entry: 'the module body', waitingOn: waitingOn(run) };
     const main = moduleObject.exports.main;
     if (loaded.kind === 'value' && typeof main === 'function') {
       hasMain = true;
@@ -574,6 +729,7 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
         yielded = false;
       }
       [failed, error, timedOut] = judge(outcome, run, '`main()`');
+      if (outcome.kind === 'stuck') run.neverSettled = { entry: 'main()', waitingOn: waitingOn(run) };
       if (outcome.kind === 'value') result = cloneable(outcome.value);
     }
     if (!timedOut) leftovers = await drain(run, deadline);
@@ -600,6 +756,11 @@ async function runOnce(request: RunRequest): Promise<RunResponse> {
     leftoverHandles: leftovers,
     exit: run.exit,
     timedOut,
+    neverSettled: run.neverSettled,
+    assertions: run.assertions,
+    tests: run.tests.map((test) => ({ name: test.name, outcome: test.outcome, error: test.error, overspecified: test.overspecified })),
+    inFlight: { peak: run.peak, stack: run.peakHolder ? stack(run.peakHolder) : null },
+    requests: run.requests,
     hasMain,
     durationMs: real.now() - started,
     stallMs: Number.isFinite(delay.max) ? delay.max / 1e6 : 0,
