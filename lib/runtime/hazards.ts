@@ -27,6 +27,8 @@ export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   'no-promise-constructor-misuse': ['unhandledRejection'],
   // The value is used before it exists: the promise is left behind, settling after the code that needed it finished.
   'no-unawaited-value': ['lateSettlement', 'unhandledRejection'],
+  // One operation per item, all at once: far more timers and I/O requests in flight together than any pool would allow.
+  'no-unbounded-concurrency': ['unboundedConcurrency'],
 };
 
 /** The hazards a rule's ❌ examples exhibit; undefined for a rule whose examples have not been verified yet. */
