@@ -29,6 +29,8 @@ export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   'no-unawaited-value': ['lateSettlement', 'unhandledRejection'],
   // One operation per item, all at once: far more timers and I/O requests in flight together than any pool would allow.
   'no-unbounded-concurrency': ['unboundedConcurrency'],
+  // A request with no signal and no timeout, to a server that never answers: nothing on the client can end it.
+  'require-abort-signal': ['uncancellableRequest'],
 };
 
 /** The hazards a rule's ❌ examples exhibit; undefined for a rule whose examples have not been verified yet. */
