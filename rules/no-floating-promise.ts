@@ -219,19 +219,26 @@ export default createRule<Options, MessageIds>({
       // Cheap before costly: look at how the variable is used before asking what it holds.
       if (variable.references.some((ref) => !ref.isWrite() && !ignoresPromise(ref.identifier))) return;
       const init = skipWrappers(node.init);
-      const holdsPromises = oracle.isPromise(init) === 'yes' || oracle.isPromiseArray(init) === 'yes';
-      if (!holdsPromises || isHandledPromise(init) || isAllowed(init) || isAllowedType(init)) return;
+      const holdsPromise = oracle.isPromise(init) === 'yes';
+      const holdsArray = !holdsPromise && oracle.isPromiseArray(init) === 'yes';
+      if ((!holdsPromise && !holdsArray) || isHandledPromise(init) || isAllowed(init) || isAllowedType(init)) return;
       const where = getAsyncContext(sourceCode, node);
       const value = node.init;
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
-      if (where.canAwait) {
-        suggest.push({ messageId: 'suggestAwait', fix: (fixer) => insertAwait(fixer, sourceCode, value) });
+      if (holdsArray) {
+        // `await` and `.catch` belong on `Promise.all`; a bare `.catch` would turn the array
+        // into a promise under its readers (`pending.length`).
+        if (where.canAwait) suggest.push({ messageId: 'suggestAwaitAll', fix: (fixer) => awaitAll(fixer, sourceCode, value) });
+      } else {
+        if (where.canAwait) {
+          suggest.push({ messageId: 'suggestAwait', fix: (fixer) => insertAwait(fixer, sourceCode, value) });
+        }
+        suggest.push({
+          messageId: 'suggestCatch',
+          data: { handler },
+          fix: (fixer) => catchFix(fixer, value),
+        });
       }
-      suggest.push({
-        messageId: 'suggestCatch',
-        data: { handler },
-        fix: (fixer) => catchFix(fixer, value),
-      });
       context.report({ node: node.id, messageId: 'storedNeverAwaited', data: { name: node.id.name }, suggest });
     }
 

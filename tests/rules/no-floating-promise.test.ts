@@ -582,6 +582,42 @@ ${api}`,
     ],
   },
   {
+    // A stored array of promises: `await` and `.catch` belong on Promise.all, and a
+    // `.catch` there would make the array a promise (`pending.length` no longer type-checks).
+    code: `export async function publishAll(ids: string[]) {
+  const pending = ids.map((id) => save(id));
+  console.log('publishing', pending.length);
+}
+export function queueAll(ids: string[]) {
+  const pending = ids.map((id) => save(id));
+  return pending.length;
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'storedNeverAwaited',
+        data: { name: 'pending' },
+        line: 2,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'suggestAwaitAll',
+            output: `export async function publishAll(ids: string[]) {
+  const pending = await Promise.all(ids.map((id) => save(id)));
+  console.log('publishing', pending.length);
+}
+export function queueAll(ids: string[]) {
+  const pending = ids.map((id) => save(id));
+  return pending.length;
+}
+${api}`,
+          },
+        ],
+      },
+      { messageId: 'storedNeverAwaited', data: { name: 'pending' }, line: 6, column: 9, suggestions: [] },
+    ],
+  },
+  {
     code: `export function choose(remote: boolean) {
   remote ? save('remote') : console.log('local');
 }
