@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { isFunctionNode } from '../../lib/ast.js';
 import { annotationIsPromise, getPromiseOracle, type Answer, type OracleOptions } from '../../lib/promise-oracle.js';
-import { probeCalls, probeNodes, type Context } from './probe.js';
+import { firstArgument, probeCalls, probeNodes, type Context } from './probe.js';
 
 type Mode = 'untyped' | 'typed';
 const MODES: readonly Mode[] = ['untyped', 'typed'];
@@ -688,6 +688,41 @@ describe('functionReturnsPromise', () => {
       expect(answers).toEqual(['yes', 'yes', 'unknown', 'no', 'no', 'no', 'yes', 'yes']);
     });
   }
+});
+
+describe('hasCatch', () => {
+  it('is true only where `.catch(...)` type-checks on the value as written (typed)', () => {
+    const code = `${PRELUDE}
+      declare const done: Promise<void>;
+      declare const voidable: Promise<void> | void;
+      declare const missing: Promise<void> | undefined;
+      declare const thenable: PromiseLike<void>;
+      declare const anything: any;
+      declare const client: {
+        close(): Promise<void>;
+        maybe(): Promise<void> | undefined;
+        done: Promise<void>;
+        later?: Promise<void>;
+        stop?: () => Promise<void>;
+      } | undefined;
+      probe(done);
+      probe(voidable);
+      probe(missing);
+      probe(missing!);
+      probe(thenable);
+      probe(anything);
+      probe(client?.close());
+      probe(client?.maybe());
+      probe(client?.done);
+      probe(client?.later);
+      probe(client?.stop?.());
+    `;
+    const answers = probeCalls(code, (context, call) => getPromiseOracle(context).hasCatch(firstArgument(call)), {
+      typed: true,
+    });
+    // The `undefined` an optional chain adds is the chain's own: `.catch` continues the chain.
+    expect(answers).toEqual([true, false, false, true, false, true, true, false, true, false, true]);
+  });
 });
 
 describe('getPromiseOracle', () => {

@@ -1190,6 +1190,78 @@ export function tick() {
       ],
     },
   ],
+}, {
+  // `void` or `undefined` beside the promise: `.catch` is not there to call (found by bench/fix-safety.mjs in puppeteer-core).
+  code: `declare const onMessage: (message: unknown) => Promise<void> | void;
+declare function maybeSave(): Promise<void> | undefined;
+export function emit(message: unknown) {
+  void onMessage(message);
+  maybeSave();
+}
+`,
+  errors: [
+    {
+      messageId: 'floatingVoid',
+      line: 4,
+      column: 3,
+      suggestions: [
+        {
+          messageId: 'suggestCatch',
+          data: { handler: 'console.error' },
+          output: `declare const onMessage: (message: unknown) => Promise<void> | void;
+declare function maybeSave(): Promise<void> | undefined;
+export function emit(message: unknown) {
+  void Promise.resolve(onMessage(message)).catch(console.error);
+  maybeSave();
+}
+`,
+        },
+      ],
+    },
+    {
+      messageId: 'floatingInSync',
+      line: 5,
+      column: 3,
+      suggestions: [
+        {
+          messageId: 'suggestCatch',
+          data: { handler: 'console.error' },
+          output: `declare const onMessage: (message: unknown) => Promise<void> | void;
+declare function maybeSave(): Promise<void> | undefined;
+export function emit(message: unknown) {
+  void onMessage(message);
+  Promise.resolve(maybeSave()).catch(console.error);
+}
+`,
+        },
+      ],
+    },
+  ],
+}, {
+  // The `undefined` of an optional chain is the chain's: `.catch` continues it and type-checks.
+  code: `declare const client: { close(): Promise<void> } | undefined;
+export function stop() {
+  client?.close();
+}
+`,
+  errors: [
+    {
+      messageId: 'floatingInSync',
+      line: 3,
+      column: 3,
+      suggestions: [
+        {
+          messageId: 'suggestCatch',
+          data: { handler: 'console.error' },
+          output: `declare const client: { close(): Promise<void> } | undefined;
+export function stop() {
+  client?.close().catch(console.error);
+}
+`,
+        },
+      ],
+    },
+  ],
 }];
 
 /** A type allowed from a package does not match a same-named local type. */
