@@ -13,6 +13,8 @@ import { hazardsIn, summarize, type HazardKind, type HazardReport } from './repo
 export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   // The test ends before its assertion runs or settles (it passes without it), or it takes `done` and returns a promise (the runner fails it for that).
   'await-async-assertion': ['lateAssertion', 'overspecifiedTest'],
+  // Another call updated the state while this one waited, and this one's write overwrote it: the example's own assertion about the result fails.
+  'no-await-race': ['assertionFailed'],
   // A sync fs/child_process/zlib/crypto call or a clock-spinning loop runs while async code is running.
   'no-blocking-in-async': ['blockingCall'],
   // A step that does not wait: the promise it started, or the step that ran too early, rejects with no handler.
