@@ -25,6 +25,8 @@ export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   'no-floating-promise': ['unhandledRejection', 'lateSettlement'],
   // `new` starts I/O it cannot wait for (the object is used half-built), or work whose rejection reaches no caller.
   'no-io-in-constructor': ['constructorIo', 'unhandledRejection'],
+  // The promise the callback returns is ignored: its rejection is unhandled, or the caller reads the promise as the value (a wrong result).
+  'no-misused-async-callback': ['unhandledRejection', 'assertionFailed'],
   // An error inside the executor, or the work that runs after it settled, rejects with no handler.
   'no-promise-constructor-misuse': ['unhandledRejection'],
   // The value is used before it exists: the promise is left behind, settling after the code that needed it finished.
