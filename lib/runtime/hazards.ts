@@ -27,6 +27,8 @@ export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   'no-io-in-constructor': ['constructorIo', 'unhandledRejection'],
   // The promise the callback returns is ignored: its rejection is unhandled, or the caller reads the promise as the value (a wrong result).
   'no-misused-async-callback': ['unhandledRejection', 'assertionFailed'],
+  // A caller that handles failures with `.catch` gets a synchronous throw, or calls `.then` on the plain value: the error escapes, uncaught.
+  'no-mixed-sync-async-return': ['uncaughtException'],
   // An error inside the executor, or the work that runs after it settled, rejects with no handler.
   'no-promise-constructor-misuse': ['unhandledRejection'],
   // The value is used before it exists: the promise is left behind, settling after the code that needed it finished.
