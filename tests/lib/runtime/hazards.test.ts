@@ -129,6 +129,10 @@ describe('interleavings', () => {
 });
 
 describe('declaredHazards', () => {
+  it('lists every rule: the docs examples of each are run by the shim', () => {
+    expect(Object.keys(ruleHazards).sort()).toEqual(Object.keys(rules).sort());
+  });
+
   it('lists only registered rules', () => {
     for (const rule of Object.keys(ruleHazards)) expect(Object.keys(rules)).toContain(rule);
     expect(declaredHazards('no-floating-promise')).toEqual(['unhandledRejection', 'lateSettlement']);
