@@ -124,6 +124,72 @@ const fixed = [
     code: `${sleep}export async function main() {\n  void sleep(50).catch(() => undefined);\n  process.exit(0);\n}\n`,
     expect: ['exitWithPendingWork'],
   },
+  {
+    // Two timers a few ms apart: whichever fires last, one deposit is lost, so the assertion fails either way.
+    name: 'lost update fails its assertion',
+    code: `import assert from 'node:assert/strict';\n${sleep}let balance = 0;\nasync function deposit(amount: number, ms: number) {\n  balance += await sleep(ms, amount);\n}\nawait Promise.all([deposit(50, 4), deposit(30, 2)]);\nassert.equal(balance, 80);\n`,
+    expect: ['assertionFailed'],
+  },
+  {
+    name: 'no lost update',
+    code: `import assert from 'node:assert/strict';\n${sleep}let balance = 0;\nasync function deposit(amount: number, ms: number) {\n  const cleared = await sleep(ms, amount);\n  balance += cleared;\n}\nawait Promise.all([deposit(50, 4), deposit(30, 2)]);\nassert.equal(balance, 80);\n`,
+    expect: [],
+  },
+  {
+    name: 'assertion after its sync test ended',
+    code: `import { test } from 'node:test';\nimport assert from 'node:assert/strict';\n${sleep}test('saves', () => {\n  void sleep(1).then(() => {\n    assert.ok(true);\n  });\n});\n`,
+    expect: ['lateAssertion'],
+  },
+  {
+    // Settles a few microtasks after the test returned: late by count, not by time.
+    name: 'assert.rejects not awaited',
+    code: "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\ntest('rejects', () => {\n  void assert.rejects(Promise.reject(new RangeError('no')), RangeError);\n});\n",
+    expect: ['lateAssertion'],
+  },
+  {
+    name: 'assert.rejects awaited',
+    code: "import { test } from 'node:test';\nimport assert from 'node:assert/strict';\ntest('rejects', async () => {\n  await assert.rejects(Promise.reject(new RangeError('no')), RangeError);\n});\n",
+    expect: [],
+  },
+  {
+    name: 'async test that takes done',
+    code: "import { test } from 'node:test';\ntest('loads', async (t, done) => {\n  await Promise.resolve();\n  done();\n});\n",
+    expect: ['overspecifiedTest'],
+  },
+  {
+    name: 'sync throw from a timer callback',
+    code: "function load(id: string) {\n  if (!id) throw new TypeError('id is required');\n  return Promise.resolve(id);\n}\nsetTimeout(() => {\n  load('').catch(() => undefined);\n}, 1);\n",
+    expect: ['uncaughtException'],
+  },
+  {
+    name: 'main waits on an executor that never settles',
+    code: "export async function main() {\n  return new Promise<number>((resolve) => {\n    if (Math.random() > 2) resolve(1);\n  });\n}\n",
+    expect: ['neverSettled'],
+  },
+  {
+    name: '300 operations at once',
+    code: `${sleep}export async function main() {\n  return (await Promise.all(Array.from({ length: 300 }, (_, i) => sleep(2, i)))).length;\n}\n`,
+    expect: ['unboundedConcurrency'],
+    result: 300,
+  },
+  {
+    name: 'a pool of 5 over 300',
+    code: `${sleep}export async function main() {\n  const queue = Array.from({ length: 300 }, (_, i) => i);\n  let done = 0;\n  await Promise.all(Array.from({ length: 5 }, async () => {\n    for (let item = queue.shift(); item !== undefined; item = queue.shift()) {\n      await sleep(1);\n      done++;\n    }\n  }));\n  return done;\n}\n`,
+    expect: [],
+    result: 300,
+  },
+  {
+    // The server never answers; it drops the connection after 30 ms. No signal: uncancellable whatever the timing.
+    name: 'fetch without a signal to a silent server',
+    code: "import { createServer } from 'node:http';\nimport type { AddressInfo } from 'node:net';\nconst server = createServer(() => {});\nawait new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));\nconst { port } = server.address() as AddressInfo;\nsetTimeout(() => {\n  server.closeAllConnections();\n  server.close();\n}, 30);\nawait fetch(`http://127.0.0.1:${String(port)}/`).catch(() => undefined);\n",
+    expect: ['uncancellableRequest'],
+  },
+  {
+    // With a signal it is cancellable whichever ends it first, the timeout or the server.
+    name: 'fetch with a timeout to a silent server',
+    code: "import { createServer } from 'node:http';\nimport type { AddressInfo } from 'node:net';\nconst server = createServer(() => {});\nawait new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));\nconst { port } = server.address() as AddressInfo;\nawait fetch(`http://127.0.0.1:${String(port)}/`, { signal: AbortSignal.timeout(10) }).catch(() => undefined);\nserver.closeAllConnections();\nserver.close();\n",
+    expect: [],
+  },
 ];
 
 /** Code blocks under `## Examples` of a rule page, with their kind. */
