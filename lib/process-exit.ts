@@ -370,9 +370,14 @@ export function exitCodeReplacement(
     : '';
   const parent = call.parent;
   // `() => process.exit(1)`
-  if (isFunctionNode(parent) && parent.body === call) return { node: call, text: `{ ${assignment} }`.replace('{  }', '{}') };
+  if (isFunctionNode(parent) && parent.body === call) {
+    if (!mayEndWithoutValue(parent)) return null;
+    return { node: call, text: `{ ${assignment} }`.replace('{  }', '{}') };
+  }
   if (parent.type !== AST_NODE_TYPES.ExpressionStatement) return null;
   const fn = enclosingFunction(call);
+  // Past the call the function now ends or returns with no value.
+  if (fn && !mayEndWithoutValue(fn)) return null;
   const last = runsLast(parent, fn ? fn.body : sourceCode.ast);
   // At top level nothing can stop the code after it: no sound replacement.
   if (!fn && !last) return null;
@@ -381,6 +386,54 @@ export function exitCodeReplacement(
   const inList = statementList(parent.parent) !== null;
   if (inList) return { node: parent, text };
   return { node: parent, text: text === '' ? '{}' : `{ ${text} }` };
+}
+
+/**
+ * May the function end with no value (what it does once `process.exit()` no
+ * longer stops it)? Not when it returns a value elsewhere (its callers would
+ * get `undefined`, and its inferred type would change) nor when its written
+ * return type needs one (`never`, `string`); `void`, `undefined`, `any`,
+ * `unknown` and `Promise` of those do not.
+ */
+function mayEndWithoutValue(fn: FunctionNode): boolean {
+  const annotation = fn.returnType?.typeAnnotation;
+  if (annotation && !allowsNoValue(annotation)) return false;
+  return fn.body?.type !== AST_NODE_TYPES.BlockStatement || !returnsValue(fn.body);
+}
+
+function allowsNoValue(type: TSESTree.TypeNode): boolean {
+  switch (type.type) {
+    case AST_NODE_TYPES.TSVoidKeyword:
+    case AST_NODE_TYPES.TSUndefinedKeyword:
+    case AST_NODE_TYPES.TSAnyKeyword:
+    case AST_NODE_TYPES.TSUnknownKeyword:
+      return true;
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.some(allowsNoValue);
+    case AST_NODE_TYPES.TSTypeReference: {
+      const [inner] = type.typeArguments?.params ?? [];
+      return type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Promise' && inner !== undefined && allowsNoValue(inner);
+    }
+    default:
+      return false;
+  }
+}
+
+/** A `return value;` of this function's own (nested functions and classes not included). */
+function returnsValue(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null;
+  if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
+  for (const [key, child] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    for (const item of Array.isArray(child) ? child : [child]) {
+      if (isNode(item) && returnsValue(item)) return true;
+    }
+  }
+  return false;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**

@@ -227,6 +227,30 @@ export const g = (x: boolean) => x || process.exit(5);
     ]);
   });
 
+  it('not where the function must still return a value: the end it would reach has none', () => {
+    expect(
+      replacements(`
+export function a(): never { process.exit(1); }
+export function b(x: string | undefined): string { if (!x) process.exit(2); return x; }
+export function c(x?: string) { if (!x) process.exit(3); return x; }
+export const d = (): never => process.exit(4);
+export function e(): void { process.exit(5); }
+export async function f(x: boolean): Promise<void> { if (x) process.exit(6); await Promise.resolve(); }
+export function g(x?: string): string | undefined { if (!x) process.exit(7); }
+export function h(items: string[]) { items.forEach((item) => { if (!item) process.exit(8); }); return items.length; }
+`),
+    ).toEqual([
+      null,
+      null,
+      null,
+      null,
+      'ExpressionStatement: process.exitCode = 5;',
+      'ExpressionStatement: { process.exitCode = 6; return; }',
+      'ExpressionStatement: { process.exitCode = 7; }',
+      'ExpressionStatement: { process.exitCode = 8; }',
+    ]);
+  });
+
   it('at top level, only when nothing but declarations follows', () => {
     expect(replacements(`process.exit(1);\nfunction later() {}\ninterface Shape { x: number }`)).toEqual([
       'ExpressionStatement: process.exitCode = 1;',
