@@ -155,7 +155,7 @@ export function symbolReturnsPromise(info: TypeInfo, node: TSESTree.Identifier):
  */
 export function returnsPromiseOnSomePath(oracle: PromiseOracle, sourceCode: SourceCode, fn: FunctionNode): boolean {
   if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
-  for (const value of returnedValues(fn.body, sourceCode.visitorKeys)) {
+  for (const value of returnedValues(fn.body)) {
     if (value && oracle.isPromise(value) === 'yes') return true;
   }
   return false;
@@ -166,11 +166,11 @@ export function returnsPromiseOnSomePath(oracle: PromiseOracle, sourceCode: Sour
  * does any `return` (or the expression body) give a call, `new` or a branch of
  * one? `(x) => x.id`, `() => count + 1` and `() => {}` never reach the checker.
  */
-export function mayReturnCall(fn: FunctionNode, visitorKeys: SourceCode['visitorKeys']): boolean {
+export function mayReturnCall(fn: FunctionNode): boolean {
   const body = fn.body;
   if (!body) return false;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return isCallLike(body);
-  for (const value of returnedValues(body, visitorKeys)) if (value && isCallLike(value)) return true;
+  for (const value of returnedValues(body)) if (value && isCallLike(value)) return true;
   return false;
 }
 

@@ -4,7 +4,7 @@
  * parsed once per lint run with the parser of the file being linted (cached by
  * path and mtime); only its top-level declarations are read.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, skipWrappers, type FunctionNode } from './ast.js';
@@ -37,6 +37,23 @@ const NOTHING: Summary = new Map();
 
 /** Which exports of a relative module are promise-returning functions; null when unreadable. */
 export function exportedPromiseFunctions(context: AnyContext, specifier: string): Summary | null {
+  // One lint of one file asks about the same few modules again and again: stat them once.
+  let asked = askedByFile.get(context.sourceCode);
+  if (!asked) {
+    asked = new Map();
+    askedByFile.set(context.sourceCode, asked);
+  }
+  let summary = asked.get(specifier);
+  if (summary === undefined) {
+    summary = lookUp(context, specifier);
+    asked.set(specifier, summary);
+  }
+  return summary;
+}
+
+const askedByFile = new WeakMap<object, Map<string, Summary | null>>();
+
+function lookUp(context: AnyContext, specifier: string): Summary | null {
   const from = context.physicalFilename;
   if (!path.isAbsolute(from)) return null;
   const file = resolveCached(path.dirname(from), specifier);
@@ -63,23 +80,20 @@ export function exportedPromiseFunctions(context: AnyContext, specifier: string)
 export function noteLintedFile(context: AnyContext): void {
   const file = context.physicalFilename;
   if (!path.isAbsolute(file) || !EXTENSIONS.includes(path.extname(file))) return;
-  let mtimeMs: number;
+  let stats: Stats;
   try {
-    mtimeMs = statSync(file).mtimeMs;
+    stats = statSync(file);
   } catch {
     return;
   }
+  const { mtimeMs } = stats;
   if (summaries.get(file)?.mtimeMs === mtimeMs) return;
-  const { text, ast } = context.sourceCode;
+  const { sourceCode } = context;
   // An editor's unsaved buffer, or a test's code under a real file's name, is not what importers will read.
-  let onDisk: string;
-  try {
-    onDisk = readFileSync(file, 'utf8');
-  } catch {
-    return;
-  }
-  if ((onDisk.charCodeAt(0) === 0xfeff ? onDisk.slice(1) : onDisk) !== text) return;
-  const summary = MAY_EXPORT_PROMISES.test(text) ? readExports(ast) : NOTHING;
+  // (A same-size edit passes; its summary is the buffer's, which is what the editor shows.)
+  const bytes = Buffer.byteLength(sourceCode.text, 'utf8') + (sourceCode.hasBOM ? 3 : 0);
+  if (bytes !== stats.size) return;
+  const summary = MAY_EXPORT_PROMISES.test(sourceCode.text) ? readExports(sourceCode.ast) : NOTHING;
   if (summaries.size >= MAX_CACHE) summaries.clear();
   summaries.set(file, { mtimeMs, summary });
 }

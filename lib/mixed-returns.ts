@@ -94,7 +94,7 @@ export function returnPaths(
 ): ReturnPath[] {
   const roots: TSESTree.Expression[] = [];
   if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
-    for (const value of returnedValues(fn.body, visitorKeys)) if (value) roots.push(value);
+    for (const value of returnedValues(fn.body)) if (value) roots.push(value);
   } else {
     roots.push(fn.body);
   }

@@ -808,7 +808,7 @@ class Oracle implements PromiseOracle {
     let promises = false;
     let values = mayCompleteNormally(fn.body);
     let unknown = false;
-    for (const argument of returnedValues(fn.body, this.context.sourceCode.visitorKeys)) {
+    for (const argument of returnedValues(fn.body)) {
       const one = argument ? this.syn(argument) : 'no';
       if (one === 'yes') promises = true;
       else if (one === 'no') values = true;
@@ -1000,29 +1000,56 @@ function findClassMember(
   return null;
 }
 
-/** Every `return <value>` of a function body (`null` for a bare `return`), not descending into nested functions. */
-export function* returnedValues(
-  body: TSESTree.BlockStatement,
-  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
-): Generator<TSESTree.Expression | null> {
-  const stack: TSESTree.Node[] = [body];
+const returnsByBody = new WeakMap<TSESTree.BlockStatement, readonly (TSESTree.Expression | null)[]>();
+
+/**
+ * Every `return <value>` of a function body (`null` for a bare `return`), not
+ * descending into nested functions. Only statements can hold a `return`, so
+ * expressions are never walked; computed once per body.
+ */
+export function returnedValues(body: TSESTree.BlockStatement): readonly (TSESTree.Expression | null)[] {
+  const cached = returnsByBody.get(body);
+  if (cached) return cached;
+  const values: (TSESTree.Expression | null)[] = [];
+  const stack: (TSESTree.Statement | TSESTree.SwitchCase | null | undefined)[] = [body];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      yield node.argument;
-      continue;
-    }
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
+    if (!node) continue;
+    switch (node.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        values.push(node.argument);
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+        for (let i = node.body.length - 1; i >= 0; i--) stack.push(node.body[i]);
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        for (let i = node.consequent.length - 1; i >= 0; i--) stack.push(node.consequent[i]);
+        break;
+      case AST_NODE_TYPES.SwitchStatement:
+        for (let i = node.cases.length - 1; i >= 0; i--) stack.push(node.cases[i]);
+        break;
+      case AST_NODE_TYPES.IfStatement:
+        stack.push(node.alternate, node.consequent);
+        break;
+      case AST_NODE_TYPES.TryStatement:
+        stack.push(node.finalizer, node.handler?.body, node.block);
+        break;
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.LabeledStatement:
+      case AST_NODE_TYPES.WithStatement:
+        stack.push(node.body);
+        break;
+      default:
+        // Expressions, declarations (a nested function or class has returns of its own), `throw`, `break`, ...
+        break;
     }
   }
+  returnsByBody.set(body, values);
+  return values;
 }
 
 /**

@@ -309,7 +309,7 @@ class Shape implements PromiseShape {
     if (!fn.body || fn.generator) return this.leaf(node);
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return this.flags(fn.body);
     let flags = 0;
-    for (const argument of returnedValues(fn.body, this.context.sourceCode.visitorKeys)) {
+    for (const argument of returnedValues(fn.body)) {
       flags |= argument ? this.flags(argument) : NULLISH;
     }
     const last = fn.body.body[fn.body.body.length - 1];

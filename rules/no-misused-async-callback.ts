@@ -234,7 +234,7 @@ export default createRule<Options, MessageIds>({
       const syntactic = oracle.functionReturnsPromise(fn);
       if (syntactic !== 'unknown') return syntactic === 'yes';
       if (!typeInfo) return returnsPromiseOnSomePath(oracle, sourceCode, fn);
-      if ((slot.kind !== 'argument' && slot.kind !== 'jsx') || !mayReturnCall(fn, sourceCode.visitorKeys)) return false;
+      if ((slot.kind !== 'argument' && slot.kind !== 'jsx') || !mayReturnCall(fn)) return false;
       return slotMayMatter(slot, true) && oracle.returnsPromise(fn) === 'yes';
     }
 

@@ -964,7 +964,7 @@ export const g = () => flag && save();
 export const h = () => 1 + 2;
 `,
       'VariableDeclarator > ArrowFunctionExpression',
-      (context, fn: TSESTree.ArrowFunctionExpression) => mayReturnCall(fn, context.sourceCode.visitorKeys),
+      (context, fn: TSESTree.ArrowFunctionExpression) => mayReturnCall(fn),
     );
     expect(found).toEqual([true, false, true, true, false, true, true, false]);
   });
