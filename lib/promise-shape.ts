@@ -269,10 +269,12 @@ class Shape implements PromiseShape {
     return flags;
   }
 
-  /** `this.pending` read from a class field: its annotation, `?` included. */
+  /** `this.pending` or `this.#pending` read from a class field: its annotation, `?` included. */
   private memberFlags(node: TSESTree.MemberExpression): number {
     const name = memberName(node);
     if (name === null || skipWrappers(node.object).type !== AST_NODE_TYPES.ThisExpression) return this.leaf(node);
+    // `this.#x` reads the field `#x`, `this.x` the field `x`: the same name, not the same field.
+    const keyType = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? AST_NODE_TYPES.PrivateIdentifier : AST_NODE_TYPES.Identifier;
     let current: TSESTree.Node | undefined = node.parent;
     while (current && current.type !== AST_NODE_TYPES.ClassBody) current = current.parent;
     const field = current?.body.find(
@@ -280,7 +282,7 @@ class Shape implements PromiseShape {
         member.type === AST_NODE_TYPES.PropertyDefinition &&
         !member.static &&
         !member.computed &&
-        member.key.type === AST_NODE_TYPES.Identifier &&
+        member.key.type === keyType &&
         member.key.name === name,
     );
     const annotation = field?.typeAnnotation?.typeAnnotation;

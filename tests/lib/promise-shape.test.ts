@@ -48,9 +48,14 @@ describe.each([false, true])('certainty (typed: %s)', (typed) => {
         class Service {
           private connecting?: Promise<void>;
           private loading: Promise<number> | null = null;
+          // Private fields too (puppeteer-core's \`if (!this.#contentPromise)\`, found by bench/fix-safety.mjs).
+          #content: Promise<number> | null = null;
+          #closing?: Promise<void>;
           check() {
             probe(this.connecting);
             probe(this.loading);
+            probe(this.#content);
+            probe(this.#closing);
           }
         }
         let started: Promise<number> | undefined;
@@ -62,7 +67,24 @@ describe.each([false, true])('certainty (typed: %s)', (typed) => {
         `,
         typed,
       ),
-    ).toEqual(['or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish', 'or-nullish']);
+    ).toEqual(Array.from({ length: 11 }, () => 'or-nullish'));
+  });
+
+  it('does not take a public field for the private field of the same name', () => {
+    expect(
+      certainties(
+        `
+        class Cache {
+          #entry: Promise<number> | null = null;
+          entry: Promise<number> = load();
+          check() {
+            probe(this.entry);
+          }
+        }
+        `,
+        typed,
+      ),
+    ).toEqual(['always']);
   });
 
   it('is "or-value" for `T | Promise<T>` and "sometimes" for a promise or something unrelated', () => {
