@@ -52,6 +52,16 @@ import { callContext, captureStack, constructorOnStack, parseStack, userStack, t
 
 /** Clock reads in one stretch without an event-loop turn that make a busy-wait. A real one makes thousands. */
 const BUSY_WAIT_READS = 200;
+/**
+ * Within one macrotask, the clock the snippet sees advances at most this much
+ * (ms) per read, until the reads make a busy-wait: a loop that spins until
+ * `BUSY_WAIT_READS * CLOCK_STEP_MS` (4 ms) have passed reads the clock at least
+ * `BUSY_WAIT_READS` times however long the OS keeps the thread off the CPU. On
+ * the real clock, a thread descheduled right after `end = Date.now() + 5` comes
+ * back past `end` and the loop ends after two reads: a verdict that depended on
+ * the machine's load. The first read of each macrotask is the real time.
+ */
+const CLOCK_STEP_MS = 0.02;
 const STACK_DEPTH = 40;
 /** Resources that call back once: done after that callback, whenever their `destroy` arrives. */
 const ONE_SHOT = /REQ|^(QUERYWRAP|SHUTDOWNWRAP|WRITEWRAP|TCPCONNECTWRAP|PIPECONNECTWRAP|TickObject|Immediate|Microtask)$/;
@@ -137,6 +147,9 @@ class Run {
   /** How deep we are inside callbacks of the snippet's own timers, immediates and I/O. */
   callbackDepth = 0;
   clockReads = 0;
+  /** The real clocks at the first read of the current macrotask, and how far the snippet's clock has advanced since. */
+  clockStart = { perf: 0, date: 0, hr: 0n };
+  clockElapsed = 0;
   /** The macrotask of the last clock read: reads are counted per macrotask. */
   clockTurn = -1;
   busyReported = false;
@@ -354,9 +367,21 @@ function snippetRequire(specifier: string): unknown {
   throw new Error(`A snippet may import Node.js builtins only, not '${specifier}': declare what else it uses (\`declare function save(): Promise<void>;\`) and pass a mock.`);
 }
 
-function onClockRead(): void {
+/** What the snippet's clocks read now: the real ones, or the stepped ones while a busy-wait may be under way (`CLOCK_STEP_MS`). */
+interface ClockReading {
+  readonly perf: number;
+  readonly date: number;
+  readonly hr: bigint;
+}
+
+function realClocks(): ClockReading {
+  return { perf: real.now(), date: real.dateNow(), hr: real.hrtime.bigint() };
+}
+
+/** Counts a clock read of the snippet (reporting a busy-wait at `BUSY_WAIT_READS` in one macrotask) and says what the clocks read. */
+function onClockRead(): ClockReading {
   const run = activeRun();
-  if (!run) return;
+  if (!run) return realClocks();
   // Counted per macrotask: a busy-wait never lets the event loop run another one, however
   // long it spins (and a loop of `await null` stays in one too). No probe timer: its turn
   // would depend on when the OS schedules the thread.
@@ -364,8 +389,22 @@ function onClockRead(): void {
     run.clockTurn = turn;
     run.clockReads = 0;
     run.busyReported = false;
+    run.clockStart = realClocks();
+    run.clockElapsed = 0;
   }
   run.clockReads++;
+  noteBusyWait(run);
+  if (run.clockReads === 1 || run.busyReported) return realClocks();
+  // Never ahead of the real clock, and never more than a step per read: the same loop makes the same number of reads under any load.
+  run.clockElapsed = Math.min(real.now() - run.clockStart.perf, run.clockElapsed + CLOCK_STEP_MS);
+  return {
+    perf: run.clockStart.perf + run.clockElapsed,
+    date: run.clockStart.date + Math.floor(run.clockElapsed),
+    hr: run.clockStart.hr + BigInt(Math.floor(run.clockElapsed * 1e6)),
+  };
+}
+
+function noteBusyWait(run: Run): void {
   if (run.clockReads >= BUSY_WAIT_READS && !run.busyReported) {
     run.busyReported = true;
     const stack = captureStack(STACK_DEPTH);
@@ -427,25 +466,15 @@ function install(run: Run): () => void {
       run.log('log', method, 0, format(...args));
     });
   }
-  swap(Date, 'now', () => {
-    onClockRead();
-    return real.dateNow();
-  });
-  swap(performance, 'now', () => {
-    onClockRead();
-    return real.now();
-  });
+  swap(Date, 'now', () => onClockRead().date);
+  swap(performance, 'now', () => onClockRead().perf);
   const hrtime = Object.assign(
-    (time?: [number, number]) => {
-      onClockRead();
-      return real.hrtime(time);
+    (time?: [number, number]): [number, number] => {
+      let ns = onClockRead().hr;
+      if (time) ns -= BigInt(time[0]) * 1_000_000_000n + BigInt(time[1]);
+      return [Number(ns / 1_000_000_000n), Number(ns % 1_000_000_000n)];
     },
-    {
-      bigint: () => {
-        onClockRead();
-        return real.hrtime.bigint();
-      },
-    },
+    { bigint: () => onClockRead().hr },
   );
   swap(process, 'hrtime', hrtime);
   swap(process, 'cwd', () => run.sandbox);

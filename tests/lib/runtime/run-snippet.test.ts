@@ -293,6 +293,37 @@ export async function main() {
     expect(report.blockingCalls).toEqual([{ api: 'busy-wait', context: 'async-function', stack: expect.stringMatching(/at pause \(snippet\.ts:5:15\)\n\s+at main \(snippet\.ts:9:9\)/) as unknown }]);
   });
 
+  it('a busy-wait is one whatever the load: a thread kept off the CPU past the deadline still spins 200 reads', async () => {
+    // Atomics.wait stands for the OS descheduling the thread right after the deadline was computed: on the real clock the loop would end at its first test.
+    const report = await runSnippet(
+      wait('const until = Date.now() + ms;\n  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms + 10);\n  while (Date.now() < until) {}\n  await sleep(0);'),
+    );
+    expect(report.blockingCalls.map((call) => call.api)).toEqual(['Atomics.wait', 'busy-wait']);
+  });
+
+  it('the clock a snippet sees: real at the start of each macrotask, never ahead of real time, never backwards', async () => {
+    const report = await runSnippet(`
+import { setTimeout as sleep } from 'node:timers/promises';
+const readings: number[] = [];
+const wallStart = Date.now();
+const hrStart = process.hrtime();
+const perfStart = performance.now();
+for (let i = 0; i < 300; i++) readings.push(performance.now());
+await sleep(20);
+const [seconds, nanos] = process.hrtime(hrStart);
+export const result = {
+  monotonic: readings.every((value, index) => index === 0 || value >= (readings[index - 1] ?? 0)),
+  afterSleep: Date.now() - wallStart >= 20 && performance.now() - perfStart >= 20 && seconds * 1e3 + nanos / 1e6 >= 20,
+  bigint: typeof process.hrtime.bigint(),
+};
+export function main() {
+  return result;
+}
+`);
+    expect(report.result).toEqual({ monotonic: true, afterSleep: true, bigint: 'bigint' });
+    expect(report.blockingCalls.map((call) => `${call.api} ${call.context}`)).toEqual(['busy-wait sync']);
+  });
+
   it('sleeping with a timer yields instead', async () => {
     const report = await runSnippet(wait('await sleep(ms);'));
     expect(hazards(report)).toEqual([]);
