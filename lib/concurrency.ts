@@ -62,8 +62,11 @@ export function isSmallCollection(sourceCode: SourceCode, node: TSESTree.Node, d
   switch (value.type) {
     case AST_NODE_TYPES.ArrayExpression:
       return value.elements.length <= SMALL_SIZE && value.elements.every((element) => element?.type !== AST_NODE_TYPES.SpreadElement);
-    case AST_NODE_TYPES.ObjectExpression:
-      return value.properties.length <= SMALL_SIZE;
+    case AST_NODE_TYPES.ObjectExpression: {
+      // `Array.from({ length: n }, ...)`: as many items as `n`.
+      const length = lengthProperty(value);
+      return length ? isSmallNumber(length) : value.properties.length <= SMALL_SIZE;
+    }
     case AST_NODE_TYPES.Identifier:
       return isSmallConst(sourceCode, value, depth);
     case AST_NODE_TYPES.NewExpression:
@@ -77,6 +80,8 @@ export function isSmallCollection(sourceCode: SourceCode, node: TSESTree.Node, d
         const start = first && isNumberLiteral(first) ? first.value : 0;
         return Number((second as TSESTree.Literal).value) - start <= SMALL_SIZE;
       }
+      // `items.slice(i, i + BATCH)`: a window of a small, fixed width.
+      if (name === 'slice' && first && second && isSmallWindow(sourceCode, first, second)) return true;
       if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && name === 'from' && first?.type === AST_NODE_TYPES.ObjectExpression) {
         return first.properties.some(
           (property) =>
@@ -102,6 +107,27 @@ function isNumberLiteral(node: TSESTree.Node | undefined): node is TSESTree.Numb
 
 function isSmallNumber(node: TSESTree.Node | undefined): boolean {
   return isNumberLiteral(node) && node.value <= SMALL_SIZE;
+}
+
+function lengthProperty(object: TSESTree.ObjectExpression): TSESTree.Node | null {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'length') {
+      return property.value;
+    }
+  }
+  return null;
+}
+
+/** `slice(i, i + 10)` or `slice(i, i + BATCH)` with `const BATCH = 10`. */
+function isSmallWindow(sourceCode: SourceCode, start: TSESTree.Node, end: TSESTree.Node): boolean {
+  const value = skipWrappers(end);
+  if (value.type !== AST_NODE_TYPES.BinaryExpression || value.operator !== '+') return false;
+  if (sourceCode.getText(value.left) !== sourceCode.getText(start)) return false;
+  const width = skipWrappers(value.right);
+  if (isSmallNumber(width)) return true;
+  if (width.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(sourceCode, width)?.defs[0];
+  return def?.type === 'Variable' && def.parent.kind === 'const' && isSmallNumber(def.node.init ?? undefined);
 }
 
 /** A `const` bound once to a small collection, never grown (`push`, `unshift`, `splice`, `concat` into it). */
@@ -180,4 +206,191 @@ export function isPushIntoAwaitedArray(sourceCode: SourceCode, call: TSESTree.Ca
     const parent = ref.identifier.parent;
     return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === ref.identifier && isPromiseCombinator(sourceCode, parent);
   });
+}
+
+/**
+ * Where a collection's items come from, as far as syntax shows. `input`: its
+ * size is set by data the code receives: a parameter (the caller's list of
+ * files, ids, rows), the awaited result of a call (a query, a listing, a
+ * fetched body), or something computed from those (`.filter`, `Object.keys`,
+ * a spread, a call taking them). `owned`: state the code holds itself, whose
+ * size the program sets (`this.pools`, a module constant, an imported list, a
+ * literal). `unknown` otherwise. A fan-out over owned state (closing the
+ * pools a driver opened, one call per configured region) is bounded by the
+ * program; only input makes it unbounded.
+ */
+export type CollectionOrigin = 'input' | 'owned' | 'unknown';
+
+/** Calls whose result is read from outside (a listing, a query, a parse) whatever their arguments. */
+const READS_INPUT = /^(?:readdir|readdirSync|glob|globSync|sync|list|listAll|find|findAll|query|select|scan|search|parse|split|lines|fetch)(?:[A-Z_]|$)/;
+/** Objects that hold configuration: `options.plugins`, `config.targets`, `context.deploys`. */
+const CONFIG_OBJECTS = /^(?:options|opts|config|cfg|conf|configuration|settings|context)$/;
+
+function memberRoot(node: TSESTree.MemberExpression): TSESTree.Node {
+  let current: TSESTree.Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.ChainExpression) {
+    current = current.type === AST_NODE_TYPES.ChainExpression ? current.expression : current.object;
+  }
+  return current;
+}
+
+/** Methods that return (part of) the collection they are called on. */
+const PRESERVES = new Set(['filter', 'map', 'flatMap', 'flat', 'slice', 'concat', 'sort', 'toSorted', 'reverse', 'toReversed', 'values', 'keys', 'entries', 'split']);
+
+export function collectionOrigin(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): CollectionOrigin {
+  if (depth > 6) return 'unknown';
+  const value = skipWrappers(node);
+  const next = (child: TSESTree.Node): CollectionOrigin => collectionOrigin(sourceCode, child, depth + 1);
+  switch (value.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return 'input';
+    case AST_NODE_TYPES.ObjectExpression: {
+      const length = lengthProperty(value);
+      return length ? next(length) : 'owned';
+    }
+    case AST_NODE_TYPES.ThisExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return 'owned';
+    case AST_NODE_TYPES.ArrayExpression:
+      return combineOrigins(value.elements.map((element) => (element?.type === AST_NODE_TYPES.SpreadElement ? next(element.argument) : 'owned')));
+    case AST_NODE_TYPES.ChainExpression:
+      return next(value.expression);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return combineOrigins([next(value.consequent), next(value.alternate)]);
+    case AST_NODE_TYPES.LogicalExpression:
+      return combineOrigins([next(value.left), next(value.right)]);
+    case AST_NODE_TYPES.MemberExpression: {
+      // A list read from an options or config object is configuration: as long as someone wrote it.
+      const root = memberRoot(value);
+      if (root.type === AST_NODE_TYPES.Identifier && CONFIG_OBJECTS.test(root.name)) return 'owned';
+      return next(value.object);
+    }
+    case AST_NODE_TYPES.Identifier:
+      return identifierOrigin(sourceCode, value, depth);
+    case AST_NODE_TYPES.NewExpression:
+      return value.arguments.length === 0 ? 'owned' : combineOrigins(value.arguments.map((arg) => next(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg)));
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipWrappers(value.callee);
+      const args = value.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg));
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      if (name !== null && READS_INPUT.test(name)) return 'input';
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const object = skipWrappers(callee.object);
+        // Array.from(x), Object.keys(x), JSON.parse(x): the argument's origin.
+        if (object.type === AST_NODE_TYPES.Identifier && (object.name === 'Array' || object.name === 'Object' || object.name === 'JSON')) {
+          return args.length === 0 ? 'owned' : combineOrigins(args.map(next));
+        }
+        if (name !== null && PRESERVES.has(name)) {
+          return combineOrigins([next(callee.object), ...(name === 'concat' ? args.map(next) : [])]);
+        }
+      }
+      // Any other call: computed from its arguments when one of them is input.
+      const fromArgs = args.map(next);
+      return fromArgs.includes('input') ? 'input' : 'unknown';
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+function identifierOrigin(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): CollectionOrigin {
+  const variable = variableOf(sourceCode, identifier);
+  const def = variable?.defs[0];
+  if (!variable || !def) return identifier.name === 'undefined' ? 'owned' : 'unknown';
+  switch (def.type) {
+    case 'Parameter':
+      return 'input';
+    case 'ImportBinding':
+    case 'FunctionName':
+    case 'ClassName':
+      return 'owned';
+    case 'Variable': {
+      const init = def.node.init;
+      if (!init) return 'unknown';
+      const origins = [collectionOrigin(sourceCode, init, depth + 1)];
+      // `let files = []` filled from elsewhere: what is assigned to it counts too.
+      for (const ref of variable.references) {
+        if (ref.isWrite() && ref.writeExpr && ref.writeExpr !== init) origins.push(collectionOrigin(sourceCode, ref.writeExpr, depth + 1));
+      }
+      return combineOrigins(origins);
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+function combineOrigins(origins: readonly CollectionOrigin[]): CollectionOrigin {
+  if (origins.includes('input')) return 'input';
+  return origins.includes('unknown') ? 'unknown' : 'owned';
+}
+
+/** Release calls: shutting down what was opened (`close`, `destroy`, `kill`, `closePool`, `stopServer`). */
+const RELEASES = /^(?:close|destroy|kill|terminate|disconnect|end|stop|dispose|shutdown|quit|unsubscribe|release|abort|cancel|teardown|cleanup|unref)(?:[A-Z_]|$)/;
+
+/**
+ * Does the mapper release resources rather than acquire them? Closing every
+ * connection, killing every child or stopping every server at once is the
+ * normal shutdown: it opens nothing.
+ */
+export function releasesResources(sourceCode: SourceCode, mapper: TSESTree.Node): boolean {
+  const value = skipWrappers(mapper);
+  const named = value.type === AST_NODE_TYPES.MemberExpression ? memberName(value) : value.type === AST_NODE_TYPES.Identifier ? value.name : null;
+  if (named !== null) return RELEASES.test(named);
+  const fn = mapperFunction(sourceCode, value);
+  if (!fn?.body) return false;
+  let releases = false;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(node.callee);
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      if (name !== null && RELEASES.test(name)) releases = true;
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return releases;
+}
+
+/**
+ * Does an inline mapper start anything? `async (key) => { out[key] = await obj[key]; }`
+ * only waits for promises that already exist; a mapper with no call other
+ * than `Promise.resolve`/`reject` and `.then`/`.catch`/`.finally` starts no work.
+ */
+export function mapperStartsWork(fn: FunctionNode, visitorKeys: SourceCode['visitorKeys']): boolean {
+  if (!fn.body) return false;
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.NewExpression) return true;
+    if (node.type === AST_NODE_TYPES.CallExpression && !isPlumbing(node)) return true;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+function isPlumbing(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  if (name === 'then' || name === 'catch' || name === 'finally') return true;
+  const object = skipWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && (name === 'resolve' || name === 'reject');
 }

@@ -9,12 +9,15 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipWrappers, type FunctionNode } from '../lib/ast.js';
 import {
   COMBINATORS,
+  collectionOrigin,
   enclosingLoop,
   fanOut,
   isPromiseCombinator,
   isPushIntoAwaitedArray,
   isSmallCollection,
   mapperFunction,
+  mapperStartsWork,
+  releasesResources,
   usesLimiter,
 } from '../lib/concurrency.js';
 import { createRule } from '../lib/create-rule.js';
@@ -79,6 +82,8 @@ export default createRule<Options, MessageIds>({
       if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || !isPromiseCombinator(sourceCode, call)) return;
       const spread = fanOut(argument) ?? fanOutBehind(argument);
       if (!spread || isSmallCollection(sourceCode, spread.source)) return;
+      // Only input the code receives grows without bound; state it owns (its pools, its config) does not.
+      if (collectionOrigin(sourceCode, spread.source) !== 'input' || releasesResources(sourceCode, spread.mapper)) return;
       if (!startsWork(spread.mapper)) return;
       context.report({ node: call, messageId: 'unboundedAll', data: { combinator, source: sourceCode.getText(spread.source) } });
     }
@@ -88,8 +93,10 @@ export default createRule<Options, MessageIds>({
       if (!pushed || pushed.type === AST_NODE_TYPES.SpreadElement || call.arguments.length !== 1) return;
       const loop = enclosingLoop(call);
       if (!loop || isSmallLoop(loop)) return;
+      const iterated = loopCollection(loop);
+      if (!iterated || collectionOrigin(sourceCode, iterated) !== 'input') return;
       const value = skipWrappers(pushed);
-      if (value.type === AST_NODE_TYPES.CallExpression && isLimiter(value)) return;
+      if (value.type === AST_NODE_TYPES.CallExpression && (isLimiter(value) || releasesResources(sourceCode, value.callee))) return;
       if (!isPushIntoAwaitedArray(sourceCode, call)) return;
       if (getPromiseOracle(context).isPromise(pushed) !== 'yes') return;
       context.report({ node: call, messageId: 'unboundedPush' });
@@ -111,6 +118,8 @@ export default createRule<Options, MessageIds>({
         if (usesLimiter(fn, sourceCode.visitorKeys, isLimiter)) return false;
         // `(p) => p.catch(...)`: the items are promises already started; this only chains onto them.
         if (chainsOnParameter(fn)) return false;
+        // An inline mapper that only waits for promises already started (`async (k) => out[k] = await obj[k]`).
+        if (fn === skipWrappers(mapper) && !mapperStartsWork(fn, sourceCode.visitorKeys)) return false;
         const answer = oracle.functionReturnsPromise(fn);
         // `(id) => client.get(id)`: ask about the returned expression, which the checker may know.
         return answer === 'yes' || (answer === 'unknown' && fn.body?.type !== AST_NODE_TYPES.BlockStatement && !!fn.body && oracle.isPromise(fn.body) === 'yes');
@@ -130,6 +139,14 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** What a loop runs once per item of: `for (x of items)`, `for (k in obj)`, `for (i = 0; i < items.length; ...)`. */
+function loopCollection(loop: NonNullable<ReturnType<typeof enclosingLoop>>): TSESTree.Node | null {
+  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return loop.right;
+  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  const bound = skipWrappers(loop.test.right);
+  return bound.type === AST_NODE_TYPES.MemberExpression && memberName(bound) === 'length' ? bound.object : null;
+}
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 

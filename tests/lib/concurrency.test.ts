@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fanOut, isSmallCollection } from '../../lib/concurrency.js';
+import { collectionOrigin, fanOut, isSmallCollection, mapperStartsWork, releasesResources } from '../../lib/concurrency.js';
+import { isFunctionNode } from '../../lib/ast.js';
 import { probeCalls } from './probe.js';
 
 const PRELUDE = 'declare function probe(value: unknown): void; declare const items: string[]; declare const n: number;';
@@ -14,15 +15,16 @@ describe('isSmallCollection', () => {
   it('knows literal arrays, fixed lengths, literal slices and shrinking chains', () => {
     expect(
       small(`const few = ['a', 'b'];
-probe(['x', 'y']); probe(few); probe(Array.from({ length: 3 })); probe(new Array(4)); probe(items.slice(0, 10)); probe(few.filter(Boolean).map(String)); probe(Object.keys({ a: 1 }));`),
-    ).toEqual([true, true, true, true, true, true, true]);
+const BATCH = 10;
+probe(['x', 'y']); probe(few); probe(Array.from({ length: 3 })); probe(new Array(4)); probe(items.slice(0, 10)); probe(few.filter(Boolean).map(String)); probe(Object.keys({ a: 1 })); probe({ length: 5 }); probe(items.slice(n, n + BATCH)); probe(items.slice(n, n + 8));`),
+    ).toEqual([true, true, true, true, true, true, true, true, true, true]);
   });
 
   it('does not count unknown or grown inputs', () => {
     expect(
       small(`const grows = ['a']; grows.push('b');
-probe(items); probe(grows); probe(items.slice(0, n)); probe(items.slice(0, 100)); probe(Array.from({ length: n })); probe([...items]);`),
-    ).toEqual([false, false, false, false, false, false]);
+probe(items); probe(grows); probe(items.slice(0, n)); probe(items.slice(0, 100)); probe(Array.from({ length: n })); probe([...items]); probe({ length: n }); probe(items.slice(n, n + 100));`),
+    ).toEqual([false, false, false, false, false, false, false, false]);
   });
 });
 
@@ -34,5 +36,70 @@ describe('fanOut', () => {
       return found ? `${context.sourceCode.getText(found.source)} -> ${context.sourceCode.getText(found.mapper)}` : null;
     });
     expect(shapes).toEqual(['items -> String', 'items -> (x) => [x]', 'items -> String', null]);
+  });
+});
+
+describe('collectionOrigin', () => {
+  const origins = (code: string): string[] =>
+    probeCalls(`${PRELUDE}\n${code}`, (context, call) => {
+      const [argument] = call.arguments;
+      return argument ? collectionOrigin(context.sourceCode, argument) : 'none';
+    });
+
+  it('calls parameters, awaited results, parsed text and what is computed from them input', () => {
+    expect(
+      origins(`declare function parse(text: string): string[]; declare function db(): Promise<string[]>; declare function group(x: string[]): string[];
+export async function f(files: string[], req: { body: { ids: string[] } }, text: string, { paths }: { paths: string[] }) {
+  probe(files); probe(req.body.ids); probe(await db()); probe(parse(text)); probe(text.split('\\n'));
+  const rows = (await db()).filter(Boolean); probe(rows); probe(Object.keys(JSON.parse(text))); probe([...files]); probe(group(files)); probe(paths);
+  const first = await db(); probe({ length: first.length });
+}`),
+    ).toEqual(['input', 'input', 'input', 'input', 'input', 'input', 'input', 'input', 'input', 'input', 'input']);
+  });
+
+  it('calls state the code holds owned: this, configuration objects, module constants, imports', () => {
+    expect(
+      origins(`import { REGIONS } from './regions.js';
+const SERVERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q'];
+export class Pool {
+  children: string[] = [];
+  f(options: { plugins: string[] }, context: { deploys: string[] }) {
+    probe(this.children); probe(Object.values(this.children)); probe([...this.children.values()]); probe(options.plugins); probe(context.deploys); probe(SERVERS); probe(REGIONS);
+  }
+}`),
+    ).toEqual(['owned', 'owned', 'owned', 'owned', 'owned', 'owned', 'owned']);
+  });
+
+  it('leaves calls it cannot see into unknown', () => {
+    expect(origins(`declare const loader: { groups(): string[] }; probe(loader.groups()); probe(items);`)).toEqual(['unknown', 'unknown']);
+  });
+});
+
+describe('releasesResources and mapperStartsWork', () => {
+  const mapperOf = (code: string, check: 'releases' | 'starts'): boolean[] =>
+    probeCalls(`${PRELUDE}\ndeclare const pool: { close(c: string): Promise<void>; open(c: string): Promise<void> };\n${code}`, (context, call) => {
+      const [argument] = call.arguments;
+      if (!argument) return false;
+      if (check === 'releases') return releasesResources(context.sourceCode, argument);
+      return isFunctionNode(argument) ? mapperStartsWork(argument, context.sourceCode.visitorKeys) : true;
+    });
+
+  it('knows mappers that close, kill or stop what is open', () => {
+    expect(mapperOf(`probe((c: string) => pool.close(c)); probe(async (c: string) => { await pool.open(c); }); probe(pool.close); probe((c: string) => pool.open(c));`, 'releases')).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('knows mappers that only wait for promises already started', () => {
+    expect(
+      mapperOf(
+        `declare const obj: Record<string, Promise<string>>; declare const out: Record<string, string>;
+probe(async (key: string) => { out[key] = await Promise.resolve(obj[key]); }); probe((key: string) => obj[key]?.then(String)); probe(async (key: string) => pool.open(key));`,
+        'starts',
+      ),
+    ).toEqual([false, false, true]);
   });
 });

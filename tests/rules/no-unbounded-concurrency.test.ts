@@ -48,6 +48,15 @@ export async function uploadInOrder(files: string[]) {
   return results;
 }
 ${api}`,
+  // Fixed-size batches: at most BATCH at once (held-back corpus, correct-batched).
+  `
+const BATCH = 10;
+export async function uploadAll(files: string[]) {
+  for (let i = 0; i < files.length; i += BATCH) {
+    await Promise.all(files.slice(i, i + BATCH).map((file) => upload(file)));
+  }
+}
+${api}`,
   // Pushed in a loop over a small literal.
   `
 export async function three() {
@@ -74,6 +83,58 @@ export async function uploadAll(files: string[]) {
 ${api}`,
     options: [{ allow: ['throttled'] }],
   },
+  // Triage of real packages (docs/triage-strict.md): fan-outs over state the code owns.
+  // Closing every pool or child it opened: shutting down opens nothing (typeorm, bullmq).
+  `
+export class Driver {
+  private slaves: { end(): Promise<void> }[] = [];
+  private children: Record<string, { pid: number }> = {};
+  async close(pools: { end(): Promise<void> }[]) {
+    await Promise.all(this.slaves.map((slave) => slave.end()));
+    await Promise.all(pools.map((pool) => pool.end()));
+    await Promise.all(Object.values(this.children).map((child) => this.kill(child)));
+  }
+  async kill(child: { pid: number }) { return child.pid; }
+}
+`,
+  // Collections the object holds or reads from its configuration: as many as the program made or someone configured.
+  `
+export class Emulator {
+  private subscriptions = new Map<string, string>();
+  async restart(options: { targets: string[] }, context: { deploys: string[] }) {
+    await Promise.all([...this.subscriptions.values()].map((name) => upload(name)));
+    await Promise.all(options.targets.map((target) => upload(target)));
+    const deploys = context.deploys;
+    await Promise.all(deploys.map(async (deploy) => upload(deploy)));
+  }
+}
+${api}`,
+  // A module constant or an imported list: fixed by the program.
+  `
+const FEATURES = ['auth', 'db', 'storage', 'hosting', 'functions', 'rules', 'indexes', 'extensions', 'secrets', 'run', 'pubsub', 'tasks', 'logging', 'remote-config', 'ab', 'crash', 'perf'];
+export async function detect() {
+  return Promise.all(FEATURES.map(async (feature) => upload(feature)));
+}
+${api}`,
+  // Waiting for promises that already exist starts nothing new.
+  `
+export async function props(obj: Record<string, Promise<string>>) {
+  const out: Record<string, string> = {};
+  await Promise.all(Object.keys(obj).map(async (key) => { out[key] = await Promise.resolve(obj[key]) as string; }));
+  return out;
+}
+`,
+  // Pushed in a loop over the object's own state.
+  `
+export class Manager {
+  private shards = new Map<number, string>();
+  async spawnAll() {
+    const jobs: Promise<string>[] = [];
+    for (const shard of this.shards.values()) jobs.push(upload(shard));
+    await Promise.all(jobs);
+  }
+}
+${api}`,
   // A local Promise that is not the global one.
   `
 const Promise = { all: (values: unknown[]) => values };
@@ -126,6 +187,39 @@ export async function syncAll(files: string[]) {
 }
 ${api}`,
     errors: [{ messageId: 'unboundedPush', line: 5, column: 5 }],
+  },
+  // One request per page, the page count read from the first response (held-back corpus, array-from-ids).
+  {
+    code: `
+export async function allPages(base: string) {
+  const first = (await (await fetch(base)).json()) as { pages: number };
+  return Promise.all(Array.from({ length: first.pages }, async (_, i) => fetch(base + String(i))));
+}
+`,
+    errors: [{ messageId: 'unboundedAll', line: 4, column: 10 }],
+  },
+  // A parsed request body: the client decides its length (mercurius' batched queries).
+  {
+    code: `
+export async function batch(request: { body: string }) {
+  const operations = JSON.parse(request.body) as string[];
+  return Promise.all(operations.map(async (operation) => upload(operation)));
+}
+${api}`,
+    errors: [{ messageId: 'unboundedAll', line: 4, column: 10 }],
+  },
+  // The rows of a query, pushed in a loop.
+  {
+    code: `
+declare function query(sql: string): Promise<string[]>;
+export async function exportAll() {
+  const rows = await query('select * from files');
+  const jobs: Promise<string>[] = [];
+  for (let i = 0; i < rows.length; i++) jobs.push(upload(rows[i] ?? ''));
+  await Promise.all(jobs);
+}
+${api}`,
+    errors: [{ messageId: 'unboundedPush', line: 6, column: 41 }],
   },
   // A limiter the user did not name does not count.
   {
