@@ -1,17 +1,34 @@
 #!/usr/bin/env node
 /**
  * "No rule may crash on any input ESLint can parse" (DESIGN.md, Budgets),
- * checked on thousands of real files: every rule of every config of the plugin
- * runs untyped over every .ts/.tsx/.mts/.cts/.js/.mjs/.cjs file under a folder
- * (default: this project's node_modules/).
+ * checked on thousands of real files: every rule of the plugin (the `all`
+ * set: every config's rules at once) runs over every
+ * .ts/.tsx/.mts/.cts/.js/.mjs/.cjs file of this project's node_modules/ and of
+ * every benchmark corpus (bench/corpora.mjs, their installed dependencies
+ * included), untyped; then typed, with the project service, over every file of
+ * each TypeScript corpus's program (its `lint` globs).
  *
- *   node bench/crash-free.mjs [--dir DIR] [--limit N] [--no-check-fixes] [--slow-ms 2000] [--show-findings 20] [--plugin dist/index.js]
+ *   npm run bench:crash        everything (sets the corpora up first when missing)
+ *   npm run bench:crash:ci     the bounded CI subset (see package.json: --sample N --seed S --max-bytes B)
+ *   node bench/crash-free.mjs [--dir DIR ...] [--sample N --seed S] [--max-bytes B] [--no-typed] [--limit N]
+ *                             [--no-check-fixes] [--slow-ms 2000] [--show-findings 20] [--plugin dist/index.js]
  *
- * TypeScript files are parsed with @typescript-eslint/parser; JavaScript files
- * twice, with espree (ESLint's default) and with @typescript-eslint/parser (how
- * many users lint their JS). sourceType follows the extension (.mjs/.mts
- * module, .cjs/.cts commonjs); for the others `module` is tried first and
- * `commonjs` when that does not parse.
+ * --dir DIR      lint these folders instead (untyped only); repeatable
+ * --sample N     a deterministic subset: the sorted file list shuffled by a
+ *                PRNG seeded with --seed (default 1), first N files. Untyped
+ *                only, and corpora only when already set up (never fetched):
+ *                in CI (a fresh clone) that is node_modules/ alone.
+ * --max-bytes B  leave out files larger than B bytes before sampling (a 9 MB
+ *                typescript.js alone takes a minute per parser: the full run
+ *                covers those, a time-bounded subset should not draw them)
+ * --no-typed     skip the typed pass
+ *
+ * Untyped: TypeScript files are parsed with @typescript-eslint/parser;
+ * JavaScript files twice, with espree (ESLint's default) and with
+ * @typescript-eslint/parser (how many users lint their JS). sourceType
+ * follows the extension (.mjs/.mts module, .cjs/.cts commonjs); for the others
+ * `module` is tried first and `commonjs` when that does not parse. Typed: the
+ * same rules with `projectService` + `tsconfigRootDir` of the corpus.
  *
  * - parse failure: the file does not parse with that parser; not our crash,
  *   counted separately.
@@ -22,12 +39,14 @@
  * Uses `Linter` directly (no per-file config file lookup). The plugin is the
  * built dist/index.js (`npm run build` first), or the build `--plugin` names.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
+import { benchDir, corpora, corpusDir, isTyped } from './corpora.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TS_EXT = new Set(['.ts', '.tsx', '.mts', '.cts']);
@@ -35,6 +54,10 @@ const JS_EXT = new Set(['.js', '.mjs', '.cjs']);
 const FIX_CHECK_MAX_BYTES = 512 * 1024;
 
 const options = parseArgs(process.argv.slice(2));
+if (!existsSync(options.plugin)) {
+  console.error(`${options.plugin} is missing: run \`npm run build\` first`);
+  process.exit(1);
+}
 const plugin = (await import(pathToFileURL(options.plugin).href)).default;
 
 const namespace = plugin.meta?.namespace ?? 'async-pitfalls';
@@ -46,17 +69,20 @@ const parsers = {
   espree: { parser: undefined, extensions: JS_EXT },
   'typescript-eslint': { parser: tsParser, extensions: new Set([...TS_EXT, ...JS_EXT]) },
 };
+/** The typed pass's parser name (same parser, with the project service). */
+const TYPED = 'typescript-eslint typed';
 const configCache = new Map();
+const linters = new Map();
 
-// Config `files` patterns are relative to cwd: files outside it would match no config.
-const linter = new Linter({ cwd: options.dir });
 const totals = {
   files: 0,
   runs: 0,
-  parseFailures: { espree: 0, 'typescript-eslint': 0 },
+  typedFiles: 0,
+  typedRuns: 0,
+  parseFailures: { espree: 0, 'typescript-eslint': 0, [TYPED]: 0 },
   crashes: [],
   findings: Object.fromEntries(ruleIds.map((id) => [id, 0])),
-  findingsByParser: { espree: 0, 'typescript-eslint': 0 },
+  findingsByParser: { espree: 0, 'typescript-eslint': 0, [TYPED]: 0 },
   suggestionsChecked: 0,
   brokenSuggestions: [],
   slow: [],
@@ -66,28 +92,49 @@ const totals = {
 };
 
 const t0 = performance.now();
-const files = listFiles(options.dir).slice(0, options.limit ?? Infinity);
+const roots = options.dirs ? options.dirs.map((dir) => ({ label: path.relative(process.cwd(), dir) || '.', dir, corpus: null })) : defaultRoots();
+let files = roots.flatMap((root) => listFiles(root.dir).map((file) => ({ file, root })));
+if (options.maxBytes !== null) files = files.filter(({ file }) => statSync(file).size <= options.maxBytes);
+const listed = files.length;
+if (options.sample !== null) files = sample(files, options.sample, options.seed);
+files = files.slice(0, options.limit ?? Infinity);
+const typedPasses = options.typed && options.sample === null && !options.dirs ? roots.filter((root) => root.corpus && isTyped(root.corpus)) : [];
 const listMs = performance.now() - t0;
+console.log(`crash-free: plugin ${path.relative(process.cwd(), options.plugin)}; rules ${ruleIds.join(', ')}; fix check ${options.checkFixes ? 'on' : 'off'}`);
 console.log(
-  `crash-free: plugin ${path.relative(process.cwd(), options.plugin)}; rules ${ruleIds.join(', ')}; ${files.length} files under ${path.relative(process.cwd(), options.dir) || '.'}` +
-    `${options.limit ? ` (--limit ${options.limit})` : ''}; fix check ${options.checkFixes ? 'on' : 'off'}`,
+  `untyped: ${files.length} files` +
+    (options.sample !== null ? ` (--sample ${options.sample} --seed ${options.seed} of ${listed})` : '') +
+    (options.maxBytes !== null ? ` (--max-bytes ${options.maxBytes})` : '') +
+    (options.limit ? ` (--limit ${options.limit})` : '') +
+    ` under ${roots.map((root) => `${root.label} (${files.filter((f) => f.root === root).length})`).join(', ')}`,
 );
+console.log(`typed: ${typedPasses.length > 0 ? typedPasses.map((root) => `${root.label} (${root.corpus.lint.join(' ')})`).join(', ') : 'none'}`);
 
+for (const root of typedPasses) {
+  const typedFiles = expandLintGlobs(root.dir, root.corpus.lint);
+  const started = performance.now();
+  for (const file of typedFiles) lintFileTyped(file, root);
+  console.log(`  typed ${root.label}: ${typedFiles.length} files in ${fmtSec(performance.now() - started)}, ${totals.crashes.length} crashes so far`);
+}
 const progressEvery = Math.max(250, Math.ceil(files.length / 10));
-for (const [index, file] of files.entries()) {
-  lintFile(file);
+for (const [index, { file, root }] of files.entries()) {
+  lintFile(file, root);
   if ((index + 1) % progressEvery === 0) {
-    console.log(`  ${index + 1}/${files.length} files, ${totals.crashes.length} crashes, ${fmtSec(performance.now() - t0)}`);
+    console.log(`  untyped ${index + 1}/${files.length} files, ${totals.crashes.length} crashes, ${fmtSec(performance.now() - t0)}`);
   }
 }
 const totalMs = performance.now() - t0;
 
 console.log('\nSummary');
-console.log(`  files linted           ${totals.files} (${totals.runs} lint runs: JS files run with both parsers)`);
-console.log(`  parse failures         espree ${totals.parseFailures.espree}, typescript-eslint ${totals.parseFailures['typescript-eslint']} (not ours)`);
+console.log(`  files linted           ${totals.files} untyped (${totals.runs} lint runs: JS files run with both parsers), ${totals.typedFiles} typed (${totals.typedRuns} lint runs)`);
+console.log(
+  `  parse failures         espree ${totals.parseFailures.espree}, typescript-eslint ${totals.parseFailures['typescript-eslint']}, typed ${totals.parseFailures[TYPED]} (not ours)`,
+);
 console.log(`  crashes                ${totals.crashes.length}`);
 console.log(`  findings               ${Object.entries(totals.findings).map(([id, n]) => `${id} ${n}`).join(', ')}`);
-console.log(`                         (espree runs ${totals.findingsByParser.espree}, typescript-eslint runs ${totals.findingsByParser['typescript-eslint']})`);
+console.log(
+  `                         (espree runs ${totals.findingsByParser.espree}, typescript-eslint runs ${totals.findingsByParser['typescript-eslint']}, typed runs ${totals.findingsByParser[TYPED]})`,
+);
 if (options.checkFixes) {
   console.log(`  suggestions re-parsed  ${totals.suggestionsChecked}, broken ${totals.brokenSuggestions.length}`);
 }
@@ -105,7 +152,7 @@ if (options.showFindings > 0 && totals.findingSamples.size > 0) {
 const other = Object.entries(totals.otherMessages).sort((a, b) => b[1] - a[1]);
 if (other.length > 0) console.log(`  other linter messages  ${other.slice(0, 5).map(([m, n]) => `${n}x ${JSON.stringify(m.slice(0, 100))}`).join('; ')}`);
 const slowest = totals.slow.sort((a, b) => b.ms - a.ms).slice(0, 5);
-console.log(`  slowest lint runs      ${slowest.map((s) => `${path.relative(options.dir, s.file)} [${s.parser}] ${Math.round(s.ms)} ms`).join('; ')}`);
+console.log(`  slowest lint runs      ${slowest.map((s) => `${relative(s.file)} [${s.parser}] ${Math.round(s.ms)} ms`).join('; ')}`);
 
 if (totals.crashes.length > 0) {
   console.log('\nCrashes');
@@ -127,7 +174,7 @@ process.exitCode = totals.crashes.length > 0 || totals.brokenSuggestions.length 
 
 // ------------------------------------------------------------------ lint one file
 
-function lintFile(file) {
+function lintFile(file, root) {
   const ext = path.extname(file);
   let text;
   try {
@@ -136,36 +183,60 @@ function lintFile(file) {
     return;
   }
   totals.files++;
-  for (const [parserName, parser] of Object.entries(parsers)) {
-    if (!parser.extensions.has(ext)) continue;
-    const sourceTypes = ext === '.mjs' || ext === '.mts' ? ['module'] : ext === '.cjs' || ext === '.cts' ? ['commonjs'] : ['module', 'commonjs'];
-    for (const sourceType of sourceTypes) {
-      const outcome = runOnce(file, text, parserName, sourceType);
-      if (outcome.kind !== 'parse-failure') break;
-      if (sourceType === sourceTypes.at(-1)) {
-        totals.parseFailures[parserName]++;
-        totals.parseFailureSamples.push(`${path.relative(options.dir, file)} [${parserName}] ${outcome.message}`);
-      }
+  for (const parserName of Object.keys(parsers)) {
+    if (!parsers[parserName].extensions.has(ext)) continue;
+    lintWithSourceTypes(file, text, parserName, root.dir);
+  }
+}
+
+/** The typed pass: one run per file with the project service of the corpus at `root.dir`. */
+function lintFileTyped(file, root) {
+  const text = readFileSync(file, 'utf8');
+  totals.typedFiles++;
+  lintWithSourceTypes(file, text, TYPED, root.dir);
+}
+
+function lintWithSourceTypes(file, text, parserName, cwd) {
+  const ext = path.extname(file);
+  const sourceTypes = ext === '.mjs' || ext === '.mts' ? ['module'] : ext === '.cjs' || ext === '.cts' ? ['commonjs'] : ['module', 'commonjs'];
+  for (const sourceType of sourceTypes) {
+    const outcome = runOnce(file, text, parserName, sourceType, cwd);
+    if (outcome.kind !== 'parse-failure') break;
+    if (sourceType === sourceTypes.at(-1)) {
+      totals.parseFailures[parserName]++;
+      totals.parseFailureSamples.push(`${relative(file)} [${parserName}] ${outcome.message}`);
     }
   }
 }
 
+/** Config `files` patterns are relative to the Linter's cwd: files outside it would match no config, so one Linter per root. */
+function linterFor(cwd) {
+  let linter = linters.get(cwd);
+  if (!linter) {
+    linter = new Linter({ cwd });
+    linters.set(cwd, linter);
+  }
+  return linter;
+}
+
 /** One lint run: its outcome kind 'ok', 'parse-failure' (with the parser's message) or 'crash'. */
-function runOnce(file, text, parserName, sourceType) {
-  totals.runs++;
-  const config = configFor(parserName, sourceType, allRules);
+function runOnce(file, text, parserName, sourceType, cwd) {
+  if (parserName === TYPED) totals.typedRuns++;
+  else totals.runs++;
+  const linter = linterFor(cwd);
+  const config = configFor(parserName, sourceType, allRules, cwd);
   const start = performance.now();
   let messages;
   try {
     messages = linter.verify(text, config, { filename: file });
   } catch (error) {
-    recordCrash(file, text, parserName, sourceType, error);
+    recordCrash(file, text, parserName, sourceType, cwd, error);
     return { kind: 'crash' };
   } finally {
     const ms = performance.now() - start;
     totals.slow.push({ file, parser: parserName, ms });
     if (totals.slow.length > 50) totals.slow = totals.slow.sort((a, b) => b.ms - a.ms).slice(0, 10);
-    if (ms > options.slowMs) console.log(`  slow: ${path.relative(options.dir, file)} [${parserName}] ${Math.round(ms)} ms`);
+    if (ms > options.slowMs) console.log(`  slow: ${relative(file)} [${parserName}] ${Math.round(ms)} ms`);
   }
   const fatal = messages.find((m) => m.fatal);
   if (fatal) return { kind: 'parse-failure', message: `${fatal.line}:${fatal.column} ${fatal.message}` };
@@ -180,23 +251,24 @@ function runOnce(file, text, parserName, sourceType) {
     if (m.ruleId && m.ruleId in totals.findings) {
       totals.findings[m.ruleId]++;
       totals.findingsByParser[parserName]++;
-      const where = `${path.relative(options.dir, file)}:${m.line}:${m.column}`;
+      const where = `${relative(file)}:${m.line}:${m.column}`;
       const seen = totals.findingSamples.get(where);
       if (seen) seen.parsers.push(parserName);
       else totals.findingSamples.set(where, { rule: m.ruleId, messageId: m.messageId, parsers: [parserName], line: lineAt(text, m.line) });
-      if (options.checkFixes && text.length <= FIX_CHECK_MAX_BYTES) checkSuggestions(file, text, parserName, sourceType, m);
+      if (options.checkFixes && text.length <= FIX_CHECK_MAX_BYTES) checkSuggestions(file, text, parserName, sourceType, cwd, m);
     }
   }
   return { kind: 'ok' };
 }
 
-function recordCrash(file, text, parserName, sourceType, error) {
+function recordCrash(file, text, parserName, sourceType, cwd, error) {
+  const linter = linterFor(cwd);
   // Blame: the rule ESLint attached, else whichever rule throws when run alone.
   let rule = error?.ruleId ?? null;
   if (!rule) {
     for (const id of ruleIds) {
       try {
-        linter.verify(text, configFor(parserName, sourceType, { [id]: 'error' }), { filename: file });
+        linter.verify(text, configFor(parserName, sourceType, { [id]: 'error' }, cwd), { filename: file });
       } catch {
         rule = id;
         break;
@@ -205,7 +277,7 @@ function recordCrash(file, text, parserName, sourceType, error) {
   }
   if (!rule) {
     try {
-      linter.verify(text, configFor(parserName, sourceType, {}), { filename: file });
+      linter.verify(text, configFor(parserName, sourceType, {}, cwd), { filename: file });
       rule = '(only with all rules together)';
     } catch {
       rule = '(none: ESLint/parser fails without our rules, not ours)';
@@ -216,12 +288,15 @@ function recordCrash(file, text, parserName, sourceType, error) {
   console.log(`  CRASH ${file} [${parserName}] ${rule}: ${String(error?.message ?? error).split('\n')[0]}`);
 }
 
-function checkSuggestions(file, text, parserName, sourceType, message) {
+function checkSuggestions(file, text, parserName, sourceType, cwd, message) {
+  // Re-parsed untyped: the question is whether the text parses, and the project service would see the file on disk.
+  const reparser = parserName === TYPED ? 'typescript-eslint' : parserName;
+  const linter = linterFor(cwd);
   for (const suggestion of message.suggestions ?? []) {
     const { range, text: replacement } = suggestion.fix;
     const fixed = text.slice(0, range[0]) + replacement + text.slice(range[1]);
     totals.suggestionsChecked++;
-    const after = linter.verify(fixed, configFor(parserName, sourceType, {}), { filename: file });
+    const after = linter.verify(fixed, configFor(reparser, sourceType, {}, cwd), { filename: file });
     const fatal = after.find((m) => m.fatal);
     if (!fatal) continue;
     totals.brokenSuggestions.push({
@@ -239,18 +314,23 @@ function checkSuggestions(file, text, parserName, sourceType, message) {
   }
 }
 
-function configFor(parserName, sourceType, rules) {
-  const key = `${parserName}|${sourceType}|${Object.keys(rules).join(',')}`;
+function configFor(parserName, sourceType, rules, cwd) {
+  const typed = parserName === TYPED;
+  const key = `${parserName}|${sourceType}|${typed ? cwd : ''}|${Object.keys(rules).join(',')}`;
   let config = configCache.get(key);
   if (!config) {
-    const { parser } = parsers[parserName];
+    const parser = typed ? tsParser : parsers[parserName].parser;
     config = [
       unignore,
       {
         // Not `**/*`: a universal pattern alone matches no file (only JS through ESLint's defaults).
         files: [...TS_EXT, ...JS_EXT].map((ext) => `**/*${ext}`),
         plugins: { [namespace]: plugin },
-        languageOptions: { sourceType, ...(parser ? { parser } : {}) },
+        languageOptions: {
+          sourceType,
+          ...(parser ? { parser } : {}),
+          ...(typed ? { parserOptions: { projectService: true, tsconfigRootDir: cwd } } : {}),
+        },
         linterOptions: { reportUnusedDisableDirectives: 'off', noInlineConfig: true },
         rules,
       },
@@ -283,9 +363,12 @@ function listFiles(dir) {
     }
     for (const entry of entries) {
       const full = path.join(current, entry.name);
-      // Symlinks (node_modules/.bin, workspace links) point at files listed elsewhere.
+      // Symlinks (node_modules/.bin, workspace links) point at files listed elsewhere; dot folders
+      // (node_modules/.cache, tools' scratch space) are no installed package and differ between machines.
       if (entry.isSymbolicLink()) continue;
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) walk(full);
+      }
       else if (entry.isFile()) {
         const ext = path.extname(entry.name);
         if (TS_EXT.has(ext) || JS_EXT.has(ext)) out.push(full);
@@ -297,7 +380,18 @@ function listFiles(dir) {
 }
 
 function parseArgs(argv) {
-  const out = { dir: path.join(root, 'node_modules'), limit: null, checkFixes: true, slowMs: 2000, showFindings: 20, plugin: path.join(root, 'dist/index.js') };
+  const out = {
+    dirs: null,
+    limit: null,
+    sample: null,
+    seed: 1,
+    maxBytes: null,
+    typed: true,
+    checkFixes: true,
+    slowMs: 2000,
+    showFindings: 20,
+    plugin: path.join(root, 'dist/index.js'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -305,17 +399,82 @@ function parseArgs(argv) {
       if (value === undefined) throw new Error(`${arg} needs a value`);
       return value;
     };
-    if (arg === '--dir') out.dir = path.resolve(next());
+    if (arg === '--dir') out.dirs = [...(out.dirs ?? []), path.resolve(next())];
     else if (arg === '--limit') out.limit = Number.parseInt(next(), 10);
+    else if (arg === '--sample') out.sample = Number.parseInt(next(), 10);
+    else if (arg === '--seed') out.seed = Number.parseInt(next(), 10);
+    else if (arg === '--max-bytes') out.maxBytes = Number.parseInt(next(), 10);
+    else if (arg === '--no-typed') out.typed = false;
     else if (arg === '--no-check-fixes') out.checkFixes = false;
     else if (arg === '--slow-ms') out.slowMs = Number.parseInt(next(), 10);
     else if (arg === '--plugin') out.plugin = path.resolve(next());
     else if (arg === '--show-findings') out.showFindings = Number.parseInt(next(), 10);
     else throw new Error(`unknown argument ${arg}`);
   }
-  if (!statSync(out.dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--dir ${out.dir} is not a directory`);
+  for (const dir of out.dirs ?? []) {
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`--dir ${dir} is not a directory`);
+  }
   if (out.limit !== null && !(out.limit > 0)) throw new Error('--limit must be a positive integer');
+  if (out.sample !== null && !(out.sample > 0)) throw new Error('--sample must be a positive integer');
+  if (!Number.isInteger(out.seed)) throw new Error('--seed must be an integer');
+  if (out.maxBytes !== null && !(out.maxBytes > 0)) throw new Error('--max-bytes must be a positive integer');
   return out;
+}
+
+/**
+ * This project's node_modules and every benchmark corpus. A full run sets up the missing corpora first;
+ * a sampled run (CI, a fresh clone) never fetches: it uses those already present.
+ */
+function defaultRoots() {
+  const missing = corpora.filter((corpus) => !existsSync(path.join(corpusDir(corpus), '.bench-corpus.json')));
+  if (missing.length > 0 && options.sample === null) {
+    console.log(`corpora missing: ${missing.map((c) => c.name).join(', ')}; running setup-corpora.mjs`);
+    const setup = spawnSync(process.execPath, [path.join(benchDir, 'setup-corpora.mjs'), ...missing.map((c) => c.name)], { stdio: 'inherit' });
+    if (setup.status !== 0) process.exit(setup.status ?? 1);
+  } else if (missing.length > 0) {
+    console.log(`corpora not set up, left out of the sample: ${missing.map((c) => c.name).join(', ')} (node bench/setup-corpora.mjs adds them)`);
+  }
+  const present = corpora.filter((corpus) => existsSync(path.join(corpusDir(corpus), '.bench-corpus.json')));
+  return [
+    { label: 'node_modules', dir: path.join(root, 'node_modules'), corpus: null },
+    ...present.map((corpus) => ({ label: `${corpus.name}@${corpus.version}`, dir: corpusDir(corpus), corpus })),
+  ];
+}
+
+/** A corpus's `lint` globs, all of the form `<folder>/**\/*.<ext>`, as sorted absolute paths. */
+function expandLintGlobs(dir, patterns) {
+  const out = [];
+  for (const pattern of patterns) {
+    const match = /^([^*]+)\/\*\*\/\*(\.[a-z]+)$/.exec(pattern);
+    if (!match) throw new Error(`crash-free understands lint globs of the form <folder>/**/*.<ext>, not ${pattern}`);
+    const [, folder, ext] = match;
+    out.push(...listFiles(path.join(dir, folder)).filter((file) => file.endsWith(ext)));
+  }
+  return out.sort();
+}
+
+/** The first `n` of `items` after a Fisher–Yates shuffle driven by mulberry32(seed): the same subset for the same file list. */
+function sample(items, n, seed) {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const shuffled = [...items];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+  }
+  return shuffled.slice(0, n).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A file's path for the report: relative to the repository when inside it. */
+function relative(file) {
+  const rel = path.relative(root, file);
+  return rel.startsWith('..') ? file : rel;
 }
 
 function lineAt(text, line) {
