@@ -56,14 +56,9 @@ const askedByFile = new WeakMap<object, Map<string, Summary | null>>();
 function lookUp(context: AnyContext, specifier: string): Summary | null {
   const from = context.physicalFilename;
   if (!path.isAbsolute(from)) return null;
-  const file = resolveCached(path.dirname(from), specifier);
-  if (!file) return null;
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
-    return null;
-  }
+  const found = resolveCached(path.dirname(from), specifier);
+  if (!found) return null;
+  const { file, mtimeMs } = found;
   const hit = summaries.get(file);
   if (hit?.mtimeMs === mtimeMs) return hit.summary;
   const summary = summarize(context, file);
@@ -101,25 +96,35 @@ export function noteLintedFile(context: AnyContext): void {
 /** Resolved specifiers by importing folder; a hit is re-checked with one stat (the file may be gone). */
 const resolved = new Map<string, string>();
 
-function resolveCached(dir: string, specifier: string): string | null {
+/** The file a relative specifier names, with its mtime (one stat when the folder has asked before). */
+function resolveCached(dir: string, specifier: string): { file: string; mtimeMs: number } | null {
   const key = `${dir}\0${specifier}`;
   const hit = resolved.get(key);
-  if (hit !== undefined && isFile(hit)) return hit;
+  const hitStats = hit === undefined ? null : statFile(hit);
+  if (hit !== undefined && hitStats) return { file: hit, mtimeMs: hitStats.mtimeMs };
   const file = resolveRelative(dir, specifier);
-  if (file === null) resolved.delete(key);
-  else {
-    if (resolved.size >= MAX_CACHE) resolved.clear();
-    resolved.set(key, file);
+  const stats = file === null ? null : statFile(file);
+  if (file === null || !stats) {
+    resolved.delete(key);
+    return null;
   }
-  return file;
+  if (resolved.size >= MAX_CACHE) resolved.clear();
+  resolved.set(key, file);
+  return { file, mtimeMs: stats.mtimeMs };
+}
+
+/** The stats of a regular file; null for a folder or a missing path. */
+function statFile(file: string): Stats | null {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stats : null;
+  } catch {
+    return null;
+  }
 }
 
 function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  return statFile(file) !== null;
 }
 
 function resolveRelative(dir: string, specifier: string): string | null {
