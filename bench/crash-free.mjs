@@ -9,7 +9,8 @@
  * each TypeScript corpus's program (its `lint` globs).
  *
  *   npm run bench:crash        everything (sets the corpora up first when missing)
- *   npm run bench:crash:ci     the bounded CI subset (see package.json: --sample N --seed S --max-bytes B)
+ *   npm run bench:crash:ci     the bounded CI subset (see package.json: --sample N --seed S --max-bytes B);
+ *                              it does not build: .ci/run built dist/ in an earlier step
  *   node bench/crash-free.mjs [--dir DIR ...] [--sample N --seed S] [--max-bytes B] [--no-typed] [--limit N]
  *                             [--no-check-fixes] [--slow-ms 2000] [--show-findings 20] [--plugin dist/index.js]
  *
