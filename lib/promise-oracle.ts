@@ -127,10 +127,12 @@ class Oracle implements PromiseOracle {
   private readonly info: TypeInfo | null;
   private readonly resolveImport: Resolver;
   private readonly catalog: PromiseApiCatalog = promiseApis;
-  private readonly exprCache = new WeakMap<TSESTree.Node, Answer>();
+  private exprCache = new WeakMap<TSESTree.Node, Answer>();
   private readonly typedCache = new WeakMap<TSESTree.Node, Answer>();
-  private readonly fnCache = new WeakMap<TSESTree.Node, Answer>();
+  private fnCache = new WeakMap<TSESTree.Node, Answer>();
   private depth = 0;
+  /** How many written types answered "a promise" while one of their parts may lack `.catch` (`Promise<T> | void`). */
+  private writtenWithoutCatch = 0;
 
   constructor(
     private readonly context: AnyContext,
@@ -248,22 +250,45 @@ class Oracle implements PromiseOracle {
       if (cls) return findClassMember(cls, 'catch', false) !== null;
     }
     const info = this.info;
-    if (!info) return true;
+    if (!info) return this.syntacticHasCatch(value);
     // A `void`, `undefined` or `null` part has no `.catch` to call (`Promise<void> | void`).
     return catchReceiverTypes(node, info).every(
       (type) => isAnyLike(type, info) || info.tsutils.unionConstituents(type).every((part) => part.getProperty('catch') !== undefined),
     );
   }
 
+  /**
+   * Without the checker: `.catch` is there (an async function, `new Promise`,
+   * `Promise<T>`, `fetch`) unless the answer rests on a written type that
+   * may lack it (`Promise<T> | void`, `PromiseLike<T>`). The answer is
+   * worked out again with fresh caches, so that every written type it reads
+   * is seen; asked only when a suggestion is made.
+   */
+  private syntacticHasCatch(node: TSESTree.Node): boolean {
+    const [exprCache, fnCache] = [this.exprCache, this.fnCache];
+    this.exprCache = new WeakMap();
+    this.fnCache = new WeakMap();
+    const before = this.writtenWithoutCatch;
+    try {
+      return this.syn(node) !== 'yes' || this.writtenWithoutCatch === before;
+    } finally {
+      this.exprCache = exprCache;
+      this.fnCache = fnCache;
+    }
+  }
+
   // ---------------------------------------------------------------- syntax
 
   /** What a written type says; `PromiseLike` counts only with `checkThenables`. */
   private declaredPromise(type: TSESTree.TypeNode): Answer {
-    return annotationIsPromise(type, this.checkThenables);
+    const answer = annotationIsPromise(type, this.checkThenables);
+    if (answer === 'yes' && !annotationHasCatch(type)) this.writtenWithoutCatch++;
+    return answer;
   }
 
   private declaredPromiseFunction(type: TSESTree.TypeNode): Answer {
-    return functionTypeReturnsPromise(type, this.checkThenables);
+    if (type.type !== AST_NODE_TYPES.TSFunctionType || !type.returnType) return 'unknown';
+    return this.declaredPromise(type.returnType.typeAnnotation);
   }
 
   private syntacticIsPromise(node: TSESTree.Node): Answer {
@@ -718,8 +743,10 @@ class Oracle implements PromiseOracle {
       return this.functionReturnsPromise(member.value);
     }
     if (member.type === AST_NODE_TYPES.PropertyDefinition) {
+      // The declared type first: the field may be given other functions later (`#onMessage: (m) => Promise<void> | void = async ...`).
+      const declared = member.typeAnnotation ? this.declaredPromiseFunction(member.typeAnnotation.typeAnnotation) : 'unknown';
+      if (declared !== 'unknown') return declared;
       if (member.value && isFunctionNode(member.value)) return this.functionReturnsPromise(member.value);
-      if (member.typeAnnotation) return this.declaredPromiseFunction(member.typeAnnotation.typeAnnotation);
     }
     return 'unknown';
   }
@@ -1115,12 +1142,10 @@ export function annotationIsPromise(type: TSESTree.TypeNode, thenables = true): 
   }
 }
 
-/** For a written function type `(...) => Promise<T>`: does it return a promise? */
-function functionTypeReturnsPromise(type: TSESTree.TypeNode, thenables: boolean): Answer {
-  if (type.type === AST_NODE_TYPES.TSFunctionType && type.returnType) {
-    return annotationIsPromise(type.returnType.typeAnnotation, thenables);
-  }
-  return 'unknown';
+/** Does every value of a written type that answers "a promise" have `.catch`: `Promise<T>`, unions of those? */
+function annotationHasCatch(type: TSESTree.TypeNode): boolean {
+  if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.every(annotationHasCatch);
+  return type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'Promise';
 }
 
 /**

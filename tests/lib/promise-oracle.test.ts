@@ -723,6 +723,45 @@ describe('hasCatch', () => {
     // The `undefined` an optional chain adds is the chain's own: `.catch` continues the chain.
     expect(answers).toEqual([true, false, false, true, false, true, true, false, true, false, true]);
   });
+
+  it('without types, is false where the answer rests on a written type that may lack `.catch` (untyped)', () => {
+    const code = `${PRELUDE}
+      declare function both(): Promise<void> | void;
+      declare function thenable(): PromiseLike<void>;
+      declare function surely(): Promise<void>;
+      async function save() {}
+      class Bus {
+        #handler: (message: unknown) => Promise<void> | void = async () => {};
+        #send = async (message: unknown) => {};
+        run() {
+          probe(this.#handler(1));
+          probe(this.#send(1));
+        }
+      }
+      probe(both());
+      probe(thenable());
+      probe(surely());
+      probe(save());
+      probe(fetch('/x'));
+      const pending = both();
+      probe(pending);
+    `;
+    // Asked twice: the second answer must not come from what the first one cached.
+    const answers = probeCalls(code, (context, call) => {
+      const oracle = getPromiseOracle(context);
+      return [oracle.isPromise(firstArgument(call)), oracle.hasCatch(firstArgument(call)), oracle.hasCatch(firstArgument(call))];
+    });
+    expect(answers).toEqual([
+      ['yes', false, false],
+      ['yes', true, true],
+      ['yes', false, false],
+      ['yes', false, false],
+      ['yes', true, true],
+      ['yes', true, true],
+      ['yes', true, true],
+      ['yes', false, false],
+    ]);
+  });
 });
 
 describe('getPromiseOracle', () => {

@@ -582,6 +582,39 @@ ${api}`,
     ],
   },
   {
+    // A field declared to hold a function that may return nothing: `.catch` may not be there, in
+    // either mode (puppeteer-core's BidiOverCdp, found by bench/fix-safety.mjs).
+    code: `class Bus {
+  #onMessage: (message: unknown) => Promise<void> | void = async () => {};
+  emit(message: unknown) {
+    void this.#onMessage(message);
+  }
+}
+export { Bus };
+`,
+    errors: [
+      {
+        messageId: 'floatingVoid',
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `class Bus {
+  #onMessage: (message: unknown) => Promise<void> | void = async () => {};
+  emit(message: unknown) {
+    void Promise.resolve(this.#onMessage(message)).catch(console.error);
+  }
+}
+export { Bus };
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     // A stored array of promises: `await` and `.catch` belong on Promise.all, and a
     // `.catch` there would make the array a promise (`pending.length` no longer type-checks).
     code: `export async function publishAll(ids: string[]) {
