@@ -7,7 +7,8 @@
  * `async`.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, keyName, skipWrappers, type FunctionNode } from './ast.js';
+import { enclosingFunction, isPromiseCallback, isPromiseExecutor } from './async-context.js';
+import { isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -143,6 +144,18 @@ export function classifyReturns(oracle: PromiseOracle, fn: BodyFunction, visitor
 }
 
 /**
+ * Unknown paths that the code still settles: with one sure promise path, a
+ * written `T | Promise<T>` return type says the unknown ones are values; a
+ * returned parameter typed plainly (`doc: Doc`) is a value.
+ */
+export function refineReturnPaths(sourceCode: SourceCode, fn: BodyFunction, paths: readonly ReturnPath[]): ReturnPath[] {
+  const mixedByType = paths.some((path) => path.answer === 'yes') && declaresMixed(fn);
+  return paths.map((path) =>
+    path.answer === 'unknown' && (mixedByType || isPlainParameter(sourceCode, path.node)) ? { node: path.node, answer: 'no' } : path,
+  );
+}
+
+/**
  * `throw` statements of the function body that escape it synchronously: not
  * in nested functions, not inside a `try` block that catches.
  */
@@ -242,4 +255,277 @@ export function functionHead(sourceCode: SourceCode, fn: BodyFunction): TSESTree
       ? sourceCode.getTokenBefore(fn.body, (token) => token.value === '=>')
       : sourceCode.getFirstToken(fn, (token) => token.value === '(');
   return { start, end: end ? end.loc.end : fn.loc.end };
+}
+
+/**
+ * A throw that cannot escape where the function hands out its promise: one
+ * behind a feature check for `Promise` itself (`if (typeof Promise ===
+ * 'undefined') throw ...`: there is no promise to catch it from), or one in a
+ * callback-or-promise function after the early return of the promise
+ * (`if (callback === undefined) return new Promise(...)`): it only runs for
+ * callers who passed a callback, and they get no promise.
+ */
+export function throwOutsidePromiseMode(
+  fn: BodyFunction,
+  thrown: TSESTree.ThrowStatement,
+  classify: (node: TSESTree.Expression) => Answer,
+): boolean {
+  for (let node: TSESTree.Node | undefined = thrown.parent; node && node !== fn; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.IfStatement && testsPromiseGlobal(node.test)) return true;
+  }
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const callbacks = new Set(fn.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  for (const statement of fn.body.body) {
+    if (statement.range[0] >= thrown.range[0]) break;
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !mentionsAny(statement.test, callbacks)) continue;
+    const returned = soleReturn(statement.consequent);
+    if (returned && classify(returned) === 'yes') return true;
+  }
+  return false;
+}
+
+function testsPromiseGlobal(test: TSESTree.Node): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'Promise') {
+      found = true;
+      return;
+    }
+    if (node.type === AST_NODE_TYPES.BinaryExpression || node.type === AST_NODE_TYPES.LogicalExpression) {
+      visit(node.left);
+      visit(node.right);
+    } else if (node.type === AST_NODE_TYPES.UnaryExpression) {
+      visit(node.argument);
+    } else if (node.type === AST_NODE_TYPES.MemberExpression) {
+      visit(node.object);
+    }
+  };
+  visit(test);
+  return found;
+}
+
+function mentionsAny(test: TSESTree.Node, names: ReadonlySet<string>): boolean {
+  if (test.type === AST_NODE_TYPES.Identifier) return names.has(test.name);
+  if (test.type === AST_NODE_TYPES.BinaryExpression || test.type === AST_NODE_TYPES.LogicalExpression) {
+    return mentionsAny(test.left, names) || mentionsAny(test.right, names);
+  }
+  if (test.type === AST_NODE_TYPES.UnaryExpression) return mentionsAny(test.argument, names);
+  return false;
+}
+
+function soleReturn(statement: TSESTree.Statement): TSESTree.Expression | null {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement.argument;
+  if (statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 && statement.body[0]) return soleReturn(statement.body[0]);
+  return null;
+}
+
+/**
+ * The calls of a function that no code outside this file can reach (not
+ * exported, not passed around, not a method), or null when some of its uses
+ * are out of sight.
+ */
+export function visibleCalls(sourceCode: SourceCode, fn: BodyFunction): TSESTree.CallExpression[] | null {
+  const references = bindingReferences(sourceCode, fn);
+  if (!references) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const identifier of references) {
+    const parent = identifier.parent;
+    if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== identifier) return null;
+    calls.push(parent);
+  }
+  return calls.length > 0 ? calls : null;
+}
+
+/**
+ * A named function that is only ever handed to other calls (`register(name,
+ * handler)`), never called by name here: a callback, whose contract is the
+ * receiver's, as for inline callbacks.
+ */
+export function onlyPassedAsCallback(sourceCode: SourceCode, fn: BodyFunction): boolean {
+  const references = bindingReferences(sourceCode, fn);
+  return (
+    !!references &&
+    references.length > 0 &&
+    references.every((identifier) => identifier.parent.type === AST_NODE_TYPES.CallExpression && identifier.parent.arguments.includes(identifier))
+  );
+}
+
+/** The uses (not the declaration) of a function's binding in this file, or null when it has none it can name. */
+function bindingReferences(sourceCode: SourceCode, fn: BodyFunction): TSESTree.Identifier[] | null {
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
+  if (!declaration) return null;
+  const variable = sourceCode.getDeclaredVariables(declaration).find((v) => v.defs.some((def) => def.name.parent === declaration));
+  if (!variable) return null;
+  const identifiers: TSESTree.Identifier[] = [];
+  for (const ref of variable.references) {
+    if (ref.init) continue;
+    if (ref.identifier.type !== AST_NODE_TYPES.Identifier) return null;
+    identifiers.push(ref.identifier);
+  }
+  return identifiers;
+}
+
+/**
+ * The calls in this file of a private method (`#name`, or `_name` by
+ * convention), or null for any other function. A private method serves its
+ * own code base: when this file never calls it, its callers are internal
+ * plumbing out of sight (a driver's `_query` run by the library's runner),
+ * not API users.
+ */
+export function privateMethodCalls(sourceCode: SourceCode, fn: BodyFunction): TSESTree.CallExpression[] | null {
+  const parent = fn.parent;
+  if ((parent.type !== AST_NODE_TYPES.MethodDefinition && parent.type !== AST_NODE_TYPES.PropertyDefinition) || parent.value !== fn || parent.computed) {
+    return null;
+  }
+  const key = parent.key;
+  const isPrivate = key.type === AST_NODE_TYPES.PrivateIdentifier || (key.type === AST_NODE_TYPES.Identifier && key.name.startsWith('_'));
+  if (!isPrivate) return null;
+  const calls: TSESTree.CallExpression[] = [];
+  const stack: TSESTree.Node[] = [sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === key.type && callee.property.name === key.name) {
+        calls.push(node);
+      }
+    }
+    for (const childKey of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[childKey];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return calls;
+}
+
+/**
+ * Does a synchronous throw from this call arrive as a rejection or a caught
+ * exception anyway? It does inside an async function, a `.then`/`.catch`/
+ * `.finally` callback or a promise executor, and inside a `try` with a
+ * `catch` in the calling function.
+ */
+export function callConvertsThrow(call: TSESTree.CallExpression): boolean {
+  const caller = enclosingFunction(call);
+  for (let node: TSESTree.Node = call; node.parent && node !== caller; node = node.parent) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) return true;
+  }
+  if (!caller) return false;
+  return caller.async || isPromiseCallback(caller) || isPromiseExecutor(caller);
+}
+
+/**
+ * Does this call take either a value or a promise in stride? `await f()`,
+ * returned from a `.then` callback, `Promise.resolve(f())`, `resolve(f())`,
+ * or stored in a variable that is then checked for a `then` method
+ * (`typeof r.then === 'function'`, `isPromise(r)`, `r instanceof Promise`).
+ */
+export function callAcceptsEither(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  if (parent.type === AST_NODE_TYPES.AwaitExpression) return true;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(call)) {
+    const callee = skipWrappers(parent.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'resolve' || THENABLE_TEST.test(callee.name))) return true;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && (memberName(callee) === 'resolve' || THENABLE_TEST.test(memberName(callee) ?? ''))) return true;
+  }
+  const caller = enclosingFunction(call);
+  const returned = (parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === call) || (caller?.body === call);
+  if (returned && caller && isPromiseCallback(caller)) return true;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === call && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = sourceCode.getDeclaredVariables(parent)[0];
+    return !!variable && variable.references.some((ref) => ref.identifier.type === AST_NODE_TYPES.Identifier && checksThenable(ref.identifier));
+  }
+  return false;
+}
+
+const THENABLE_TEST = /^is(?:Promise|Thenable|PromiseLike|Async)$/;
+
+function checksThenable(identifier: TSESTree.Identifier): boolean {
+  let node: TSESTree.Node = identifier;
+  while (
+    node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+    node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+    node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && memberName(parent) === 'then') {
+    const use = parent.parent;
+    return use.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'typeof';
+  }
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.left === node) return true;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) {
+    const callee = skipWrappers(parent.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+    return name !== null && THENABLE_TEST.test(name);
+  }
+  return false;
+}
+
+/**
+ * What a written return type says when syntax alone leaves a path unknown:
+ * `T | Promise<T>` declares both kinds, so with one sure promise path the
+ * unknown ones are the values it promises.
+ */
+export function declaresMixed(fn: BodyFunction): boolean {
+  const type = fn.returnType?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSUnionType) return false;
+  const promises = type.types.filter((part) => annotationIsPromise(part, false) === 'yes');
+  const values = type.types.filter(
+    (part) =>
+      annotationIsPromise(part, false) !== 'yes' &&
+      part.type !== AST_NODE_TYPES.TSUndefinedKeyword &&
+      part.type !== AST_NODE_TYPES.TSNullKeyword &&
+      part.type !== AST_NODE_TYPES.TSVoidKeyword &&
+      part.type !== AST_NODE_TYPES.TSAnyKeyword &&
+      part.type !== AST_NODE_TYPES.TSUnknownKeyword,
+  );
+  return promises.length > 0 && values.length > 0;
+}
+
+/**
+ * A returned parameter whose written type is plainly not a promise: a
+ * keyword type (`string`, `number`), an object type literal, or an
+ * interface or class declared in this file.
+ */
+export function isPlainParameter(sourceCode: SourceCode, node: TSESTree.Expression): boolean {
+  const value = skipWrappers(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const scope = sourceCode.getScope(value);
+  let variable = null;
+  for (let current: typeof scope | null = scope; current && !variable; current = current.upper) variable = current.set.get(value.name) ?? null;
+  const def = variable?.defs[0];
+  if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier || !def.name.typeAnnotation) return false;
+  const type = def.name.typeAnnotation.typeAnnotation;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSNumberKeyword:
+    case AST_NODE_TYPES.TSBooleanKeyword:
+    case AST_NODE_TYPES.TSBigIntKeyword:
+    case AST_NODE_TYPES.TSTypeLiteral:
+    case AST_NODE_TYPES.TSArrayType:
+      return true;
+    case AST_NODE_TYPES.TSTypeReference: {
+      if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return false;
+      const name = type.typeName.name;
+      return sourceCode.ast.body.some((statement) => {
+        const declared = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+        return (
+          (declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration || declared?.type === AST_NODE_TYPES.ClassDeclaration) &&
+          declared.id?.name === name &&
+          !(declared.type === AST_NODE_TYPES.TSInterfaceDeclaration && declared.body.body.some((member) => member.type === AST_NODE_TYPES.TSMethodSignature && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'then'))
+        );
+      });
+    }
+    default:
+      return false;
+  }
 }

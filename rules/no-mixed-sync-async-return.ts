@@ -7,16 +7,23 @@
  * Zalgo"). The asyncio guidance: code that supports both sync and async is a
  * lost cause.
  */
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../lib/create-rule.js';
 import {
   apiFunctionName,
+  callAcceptsEither,
+  callConvertsThrow,
   classifyReturns,
   functionHead,
   makeAsyncFix,
   mixedReturns,
+  onlyPassedAsCallback,
+  privateMethodCalls,
+  refineReturnPaths,
   syncThrows,
+  throwOutsidePromiseMode,
+  visibleCalls,
   type BodyFunction,
 } from '../lib/mixed-returns.js';
 import { getPromiseOracle } from '../lib/promise-oracle.js';
@@ -69,10 +76,17 @@ export default createRule<Options, MessageIds>({
         // Syntax first: async functions, callbacks and single-expression arrows never reach the oracle.
         if (fn.async || fn.generator || !mayMix(fn)) return;
         const name = apiFunctionName(fn);
-        if (name === null) return;
-        const paths = classifyReturns(getPromiseOracle(context), fn, sourceCode.visitorKeys);
+        // A named function only handed to other calls is a callback: its contract is the receiver's.
+        if (name === null || onlyPassedAsCallback(sourceCode, fn)) return;
+        const oracle = getPromiseOracle(context);
+        const paths = refineReturnPaths(sourceCode, fn, classifyReturns(oracle, fn, sourceCode.visitorKeys));
         const mixed = mixedReturns(paths);
+        // A helper whose every caller is in this file and takes either (awaits it, checks for `then`) is not a
+        // hazard; nor a private method this file never calls (its callers are internal plumbing out of sight).
+        const callers = (accept: (call: TSESTree.CallExpression) => boolean): boolean =>
+          (visibleCalls(sourceCode, fn) ?? privateMethodCalls(sourceCode, fn))?.every(accept) ?? false;
         if (mixed) {
+          if (callers((call) => callAcceptsEither(sourceCode, call))) return;
           context.report({
             loc: functionHead(sourceCode, fn),
             messageId: 'mixedReturn',
@@ -88,8 +102,11 @@ export default createRule<Options, MessageIds>({
         if (!options.checkThrows) return;
         const promise = paths.find((path) => path.answer === 'yes');
         if (!promise || paths.some((path) => path.answer === 'no')) return;
-        const [first] = syncThrows(fn, sourceCode.visitorKeys);
-        if (!first) return;
+        const [first] = syncThrows(fn, sourceCode.visitorKeys).filter(
+          (thrown) => !throwOutsidePromiseMode(fn, thrown, (node) => oracle.isPromiseSyntactically(node)),
+        );
+        // Called only where a throw becomes a rejection anyway (async code, promise callbacks, a try).
+        if (!first || callers(callConvertsThrow)) return;
         context.report({
           node: first,
           messageId: 'syncThrow',

@@ -105,6 +105,86 @@ export function notImplemented(): Promise<void> {
   throw new Error('not implemented');
 }
 `,
+  // Triage of real packages (docs/triage-strict.md). A helper called only where a throw becomes a
+  // rejection anyway: inside async functions, promise callbacks and executors, or inside a try.
+  `
+function checked(id: number) {
+  if (id < 0) throw new RangeError('negative id');
+  return fetchName(id);
+}
+export function viaThen(id: number) {
+  return Promise.resolve(id).then((n) => checked(n));
+}
+export async function viaAsync(id: number) {
+  return checked(id);
+}
+export function viaTry(id: number) {
+  try {
+    return checked(id);
+  } catch {
+    return Promise.resolve('invalid');
+  }
+}
+${api}`,
+  // A throw behind a feature check for Promise itself: no promise exists to catch it from.
+  `
+export function sleep(ms: number) {
+  if (typeof Promise === 'undefined') throw new Error('no Promise');
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+`,
+  // Callback-or-promise: the throw runs only for callers who passed a callback (undici's upgrade).
+  `
+export function upgrade(opts: { path: string }, callback?: (error: Error | null) => void) {
+  if (callback === undefined) {
+    return new Promise<void>((resolve, reject) => upgrade(opts, (error) => (error ? reject(error) : resolve())));
+  }
+  if (typeof callback !== 'function') throw new TypeError('invalid callback');
+  callback(null);
+}
+`,
+  // A maybe-async helper whose every caller awaits it or checks for a then method (fastify's validators).
+  `
+function validate(value: string) {
+  if (value === '') return false;
+  return fetchName(value.length);
+}
+export async function one(value: string) {
+  return await validate(value);
+}
+export function two(value: string) {
+  const result = validate(value);
+  if (result && typeof result.then === 'function') return result.then(String);
+  return result;
+}
+${api}`,
+  // A private method this file never calls: its callers are the library's own plumbing (knex's
+  // \`_stream\`, run inside an async connection callback), out of sight.
+  `
+export class Client {
+  _stream(sql: string) {
+    if (!sql) throw new Error('The query is empty');
+    return fetchName(sql.length);
+  }
+  #query(sql: string) {
+    if (!sql) throw new Error('The query is empty');
+    return fetchName(sql.length);
+  }
+  async run(sql: string) {
+    return this.#query(sql);
+  }
+}
+${api}`,
+  // A named function only handed to another call: a callback whose contract is the receiver's
+  // (undici's mock reply callback, passed to a dispatcher that checks for a then method).
+  `
+declare function addReply(reply: (id: number) => unknown): void;
+const reply = (id: number) => {
+  if (id === 0) return 'none';
+  return fetchName(id);
+};
+addReply(reply);
+${api}`,
   // Unknown in both modes: a parameter of unknown shape.
   `
 export function run(task: { start(): unknown }, quick: boolean) {
@@ -125,6 +205,92 @@ ${api}`,
 ];
 
 const invalid: Invalid[] = [
+  // A helper with one caller that does not convert the throw: still reported.
+  {
+    code: `
+function checked(id: number) {
+  if (id < 0) throw new RangeError('negative id');
+  return fetchName(id);
+}
+export function viaThen(id: number) {
+  return Promise.resolve(id).then((n) => checked(n));
+}
+export function direct(id: number) {
+  return checked(id).catch(() => 'unknown');
+}
+${api}`,
+    errors: [{ messageId: 'syncThrow', line: 3, column: 15, suggestions: [{ messageId: 'suggestAsync', output: `
+async function checked(id: number) {
+  if (id < 0) throw new RangeError('negative id');
+  return fetchName(id);
+}
+export function viaThen(id: number) {
+  return Promise.resolve(id).then((n) => checked(n));
+}
+export function direct(id: number) {
+  return checked(id).catch(() => 'unknown');
+}
+${api}` }] }],
+  },
+  // A private method this file calls where the throw escapes a `.catch`.
+  {
+    code: `
+export class Client {
+  _query(sql: string) {
+    if (!sql) throw new Error('The query is empty');
+    return fetchName(sql.length);
+  }
+  query(sql: string) {
+    return this._query(sql).catch(() => 'failed');
+  }
+}
+${api}`,
+    errors: [{ messageId: 'syncThrow', line: 4, column: 15, suggestions: [{ messageId: 'suggestAsync', output: `
+export class Client {
+  async _query(sql: string) {
+    if (!sql) throw new Error('The query is empty');
+    return fetchName(sql.length);
+  }
+  query(sql: string) {
+    return this._query(sql).catch(() => 'failed');
+  }
+}
+${api}` }] }],
+  },
+  // A declared \`T | Promise<T>\`: the unknown path is a value (held-back corpus, env-or-file).
+  {
+    code: `
+export function token(fromEnv: string | undefined): string | Promise<string> {
+  const value = fromEnv;
+  if (value) return value;
+  return fetchName(1);
+}
+${api}`,
+    errors: [{ messageId: 'mixedReturn', line: 2, column: 8, suggestions: [{ messageId: 'suggestAsync', output: `
+export async function token(fromEnv: string | undefined): Promise<string> {
+  const value = fromEnv;
+  if (value) return value;
+  return fetchName(1);
+}
+${api}` }] }],
+  },
+  // A parameter typed with an interface of this file is a value (held-back corpus, unchanged-shortcut).
+  {
+    code: `
+interface Doc { readonly id: number; readonly dirty: boolean }
+export function save(doc: Doc) {
+  if (!doc.dirty) return doc;
+  return fetchName(doc.id);
+}
+${api}`,
+    errors: [{ messageId: 'mixedReturn', line: 3, column: 8, suggestions: [{ messageId: 'suggestAsync', output: `
+interface Doc { readonly id: number; readonly dirty: boolean }
+export async function save(doc: Doc) {
+  if (!doc.dirty) return doc;
+  return fetchName(doc.id);
+}
+${api}` }] }],
+  },
   {
     // The defaults come back at once, the file later: \`loadSettings(p).then(...)\` crashes for ''.
     code: `import { readFile } from 'node:fs/promises';
