@@ -32,7 +32,8 @@ export function networkCall(sourceCode: SourceCode, resolve: Resolver, call: TSE
   const target = resolve(call.callee);
   if (!target) return null;
   const api = catalog[target.module]?.[target.path.length === 0 ? 'default' : target.path.join('.')];
-  return api ? { api, name: sourceCode.getText(call.callee) } : null;
+  // `https\n  .get` reads as `https.get` in a message.
+  return api ? { api, name: sourceCode.getText(call.callee).replace(/\s+/g, '') } : null;
 }
 
 export type OptionsArgument =
@@ -58,9 +59,58 @@ export function optionsArgument(
     const value = skipWrappers(argument);
     if (value.type === AST_NODE_TYPES.ObjectExpression) return { kind: 'literal', node: value, index };
     if (isNotOptions(value) || knownNotOptions?.(value) === true) continue;
+    // `https.request(url, { method }, cb)`: with an object literal in a later options place, this one is the URL.
+    if (indices.some((later) => later > index && isObjectLiteral(call.arguments[later]))) continue;
     return { kind: 'unknown' };
   }
   return call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement) ? { kind: 'unknown' } : { kind: 'none' };
+}
+
+function isObjectLiteral(argument: TSESTree.CallExpressionArgument | undefined): boolean {
+  return !!argument && argument.type !== AST_NODE_TYPES.SpreadElement && skipWrappers(argument).type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/**
+ * Does this file import or require one of the catalog's modules whose export
+ * itself is the call (`default`: `import fetch from 'node-fetch'`,
+ * `const got = require('got')`)? Only then can any callee name be one.
+ */
+export function importsCallableModule(program: TSESTree.Program, catalog: NetworkCatalog, canonical: (module: string) => string): boolean {
+  const callable = new Set(Object.keys(catalog).filter((module) => catalog[module]?.['default'] !== undefined));
+  if (callable.size === 0) return false;
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && callable.has(canonical(statement.source.value))) return true;
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      let init = declarator.init ? skipWrappers(declarator.init) : null;
+      while (init?.type === AST_NODE_TYPES.MemberExpression) init = skipWrappers(init.object);
+      if (init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || init.callee.name !== 'require') continue;
+      const [source] = init.arguments;
+      if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' && callable.has(canonical(source.value))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Without the checker: a name written as a URL, a string or a port (`url:
+ * string`, `target: URL`, `port: number`, `const url = \`...\``) is not an
+ * options object.
+ */
+export function isWrittenNotOptions(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(sourceCode, node)?.defs[0];
+  if (!def) return false;
+  if (def.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier && def.name.typeAnnotation) {
+    const type = def.name.typeAnnotation.typeAnnotation;
+    return (
+      type.type === AST_NODE_TYPES.TSStringKeyword ||
+      type.type === AST_NODE_TYPES.TSNumberKeyword ||
+      (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'URL')
+    );
+  }
+  if (def.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return isNotOptions(skipWrappers(def.node.init));
+  return false;
 }
 
 /** A URL, a string, a number or a callback: not an options object. */

@@ -31,6 +31,13 @@ export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [
   '**/tests/**',
 ];
 
+/**
+ * Test files named as such (`*.test.ts`, `__tests__/`), without the folder
+ * patterns: rules that leave tests alone (a runner's timeout bounds them) use
+ * these, so that fixtures and helpers kept under `test/` still count as code.
+ */
+export const TEST_FILE_NAME_PATTERNS: readonly string[] = ['**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}', '**/__tests__/**'];
+
 const REGISTRARS = new Set(['it', 'test', 'specify']);
 const MODIFIERS = new Set(['only', 'skip', 'todo', 'concurrent', 'sequential', 'fails', 'failing', 'serial', 'each', 'for']);
 const DONE_NAMES = /^(?:done|cb|callback|next|finish|end)$/;
@@ -166,6 +173,29 @@ export function testCallback(sourceCode: SourceCode, call: TSESTree.CallExpressi
   if (target.path.length === 0) return target.module === 'node:test' ? fn : null;
   if (target.module === GLOBAL && target.path.length !== 1) return null;
   return last !== undefined && (REGISTRARS.has(last) || (target.path.length === 1 && last === 'default')) ? fn : null;
+}
+
+/**
+ * Does `node` run inside a test callback (`it('...', () => { here })`)? With
+ * `byShape` (for files under a test folder), also inside calls shaped like a
+ * registration whose registrar came from elsewhere: `test('name', fn)` or
+ * `t.test('name', fn)` with `test` a parameter's property (shared test helpers).
+ */
+export function isInTestBody(sourceCode: SourceCode, node: TSESTree.Node, byShape = false): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunctionNode(current) || current.parent.type !== AST_NODE_TYPES.CallExpression) continue;
+    const call = current.parent;
+    if (testCallback(sourceCode, call) === current || (byShape && looksLikeRegistration(call, current))) return true;
+  }
+  return false;
+}
+
+function looksLikeRegistration(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const callee = skipWrappers(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+  const [title] = call.arguments;
+  const named = title?.type === AST_NODE_TYPES.TemplateLiteral || (title?.type === AST_NODE_TYPES.Literal && typeof title.value === 'string');
+  return name !== null && REGISTRARS.has(name) && named && call.arguments.includes(fn as TSESTree.Expression);
 }
 
 /**

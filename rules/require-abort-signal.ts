@@ -10,8 +10,10 @@ import {
   enclosingSignal,
   hasOptionKey,
   importedNames,
+  importsCallableModule,
   insertOptionFix,
   isTargetNotOptions,
+  isWrittenNotOptions,
   isBoundedElsewhere,
   localSignalSlot,
   mentions,
@@ -26,6 +28,7 @@ import { extendNetworkCatalog, networkApiNames, networkApis, type NetworkApiSpec
 import { createRule } from '../lib/create-rule.js';
 import { canonicalModule, getImportResolver } from '../lib/imports.js';
 import { getPromiseOracle } from '../lib/promise-oracle.js';
+import { DEFAULT_TEST_FILE_PATTERNS, getTestFile, isInTestBody, matchesAny, TEST_FILE_NAME_PATTERNS } from '../lib/test-frameworks.js';
 import { getTypeInfo } from '../lib/type-info.js';
 
 export type Options = [
@@ -95,10 +98,17 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const { sourceCode } = context;
+    // A test's requests are bounded by the runner's timeout, and the server they call is usually the one under test.
+    if (getTestFile(context, TEST_FILE_NAME_PATTERNS)) return {};
+    const inTestFolder = matchesAny(context.filename, context.cwd, DEFAULT_TEST_FILE_PATTERNS);
     const catalog = extendNetworkCatalog(networkApis, options.apis ?? [], canonicalModule);
     const names = new Set([...networkApiNames(catalog), ...importedNames(sourceCode.ast, new Set(Object.keys(catalog)), canonicalModule)]);
+    // A callable module (`default`) can be bound to any name: look at every call, but only in files that load one.
+    const wildcard = names.has('*') && importsCallableModule(sourceCode.ast, catalog, canonicalModule);
     const info = getTypeInfo(context);
-    const notOptions = info ? (node: TSESTree.Node) => isTargetNotOptions(info, node) : undefined;
+    const notOptions = info
+      ? (node: TSESTree.Node) => isTargetNotOptions(info, node)
+      : (node: TSESTree.Node) => isWrittenNotOptions(sourceCode, node);
     const checkPropagation = options.checkPropagation !== false;
     const ms = String(options.timeoutMs ?? 10_000);
     const resolve = getImportResolver(sourceCode);
@@ -116,8 +126,10 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         const name = calleeName(node);
-        const api = name !== null && (names.has(name) || names.has('*')) ? networkCall(sourceCode, resolve, node, catalog) : null;
+        const api = name !== null && (names.has(name) || wildcard) ? networkCall(sourceCode, resolve, node, catalog) : null;
         const signal = checkPropagation && signalFunctions > 0 ? enclosingSignal(node, (fn) => signals.get(fn) ?? null) : null;
+        // Requests made by test bodies (in shared test helpers too) are bounded by the runner's timeout.
+        if ((api || signal) && isInTestBody(sourceCode, node, inTestFolder)) return;
         if (api) {
           checkNetworkCall(node, api, signal);
         } else if (signal) {
@@ -136,7 +148,7 @@ export default createRule<Options, MessageIds>({
         if (mentions(sourceCode, call, signal.name)) return;
         const fix = signalKey ? insertOptionFix(sourceCode, call, api.options, property(signalKey, signal.name), notOptions) : null;
         context.report({
-          node: call,
+          loc: callLoc(call),
           messageId: 'signalNotPropagated',
           data: { name, signal: signal.name },
           suggest: fix ? [{ messageId: 'suggestPassSignal', data: { signal: signal.name }, fix }] : [],
@@ -147,7 +159,7 @@ export default createRule<Options, MessageIds>({
       if (isBoundedElsewhere(sourceCode, call, api)) return;
       const fix = signalKey ? insertOptionFix(sourceCode, call, api.options, `${signalKey}: AbortSignal.timeout(${ms})`, notOptions) : null;
       context.report({
-        node: call,
+        loc: callLoc(call),
         messageId: 'missingTimeout',
         data: { name },
         suggest: fix ? [{ messageId: 'suggestTimeout', data: { ms }, fix }] : [],
@@ -188,6 +200,18 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * Where the call is written: from the method name when a chain puts it on a
+ * later line than its object (`https\n  .get(url, cb)`), else the whole call.
+ */
+function callLoc(call: TSESTree.CallExpression): TSESTree.SourceLocation {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.loc.start.line > call.loc.start.line) {
+    return { start: callee.property.loc.start, end: call.loc.end };
+  }
+  return call.loc;
+}
 
 function calleeName(call: TSESTree.CallExpression): string | null {
   const callee = call.callee;

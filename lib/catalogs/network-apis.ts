@@ -31,6 +31,7 @@ export const networkApis: NetworkCatalog = {
   https: { request: httpLike, get: httpLike },
   net: { connect: socketLike, createConnection: socketLike },
   tls: { connect: socketLike },
+  'node-fetch': { default: fetchLike },
   undici: {
     fetch: fetchLike,
     request: { options: [1], signalKeys: ['signal'], timeoutKeys: ['headersTimeout', 'bodyTimeout'], resultTimeoutMethods: [] },

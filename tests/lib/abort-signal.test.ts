@@ -1,13 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { hasOptionKey, optionsArgument, signalParameter } from '../../lib/abort-signal.js';
+import { hasOptionKey, importsCallableModule, optionsArgument, signalParameter } from '../../lib/abort-signal.js';
 import { extendNetworkCatalog, networkApiNames, networkApis } from '../../lib/catalogs/network-apis.js';
 import { GLOBAL, canonicalModule } from '../../lib/imports.js';
-import { probeCalls, probeOne } from './probe.js';
+import { probeCalls, probeNodes, probeOne } from './probe.js';
 
 describe('network catalog', () => {
   it('lists the last names of its calls, and `*` for a callable module', () => {
-    expect([...networkApiNames(networkApis)].sort()).toEqual(['connect', 'createConnection', 'fetch', 'get', 'request', 'stream']);
+    // `*`: node-fetch's default export is the call.
+    expect([...networkApiNames(networkApis)].sort()).toEqual(['*', 'connect', 'createConnection', 'fetch', 'get', 'request', 'stream']);
     const extended = extendNetworkCatalog(networkApis, [{ module: 'node:http2', name: 'connect', optionsArgument: 1 }, { module: 'axios', name: 'default', optionsArgument: 0 }], canonicalModule);
     expect(extended.http2?.connect).toEqual({ options: [1], signalKeys: ['signal'], timeoutKeys: ['timeout'], resultTimeoutMethods: [] });
     expect(networkApiNames(extended).has('*')).toBe(true);
@@ -34,6 +35,23 @@ probe('u', { signal: 1 }); probe(new URL('x'), () => 1); probe(\`u\`, { method: 
         [0, 1],
       ),
     ).toEqual(['literal@1:yes', 'none', 'literal@1:no', 'unknown', 'unknown', 'literal@0:unknown', 'literal@0:yes', 'literal@0:unknown']);
+  });
+
+  it('reads an unknown first argument as the URL when an object literal follows in an options place', () => {
+    expect(
+      read(`declare function probe(...args: unknown[]): void; declare const url: string; declare const opts: object;
+probe(url, { method: 'GET' }, () => 1); probe(url, opts); probe(url);`, [0, 1]),
+    ).toEqual(['literal@1:no', 'unknown', 'unknown']);
+  });
+});
+
+describe('importsCallableModule', () => {
+  it('knows files that import or require a module whose export is the call', () => {
+    const found = (code: string) =>
+      probeNodes<boolean, TSESTree.Program>(code, 'Program', (_context, program) => importsCallableModule(program, networkApis, canonicalModule))[0];
+    expect(found(`import fetch from 'node-fetch'; fetch('u');`)).toBe(true);
+    expect(found(`const fetch = require('node-fetch').default; fetch('u');`)).toBe(true);
+    expect(found(`import http from 'node:http'; http.get('u');`)).toBe(false);
   });
 });
 

@@ -7,10 +7,11 @@ import {
   doneParameter,
   getTestFile,
   globToRegExp,
+  isInTestBody,
   matchesAny,
   testCallback,
 } from '../../lib/test-frameworks.js';
-import { fixturesDir, probeNodes, type LintOptions } from './probe.js';
+import { fixturesDir, probeCalls, probeNodes, type LintOptions } from './probe.js';
 
 describe('globToRegExp and matchesAny', () => {
   it('matches **, *, ? and {a,b} the way test globs are written', () => {
@@ -134,5 +135,24 @@ expect(1).toBe(1);
       'assertDoesNotReject: strict.doesNotReject(p)',
       'assertRejects: strictAssert.rejects(p)',
     ]);
+  });
+});
+
+describe('isInTestBody', () => {
+  it('knows test bodies, and by shape registrations whose registrar is a parameter', () => {
+    const code = `
+import { it } from 'vitest';
+declare function probe(x: unknown): void;
+it('a', () => { probe(1); });
+export function helper(t: { test(name: string, fn: () => void): void }) {
+  t.test('b', () => { probe(2); });
+  probe(3);
+}
+probe(4);
+`;
+    const strict = probeCalls(code, (context, call) => isInTestBody(context.sourceCode, call));
+    const loose = probeCalls(code, (context, call) => isInTestBody(context.sourceCode, call, true));
+    expect(strict).toEqual([true, false, false, false]);
+    expect(loose).toEqual([true, true, false, false]);
   });
 });
