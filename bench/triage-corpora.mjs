@@ -27,6 +27,10 @@ export const triageCorpora = [
   { name: 'pino-pretty', version: '13.2.0', integrity: 'sha512-jjghD1ML+Di/WxjJDz6j6Y4FT7hIXOlb8h27AyJ+ohtAXJXH4PS/xkv7si+RCCIW59HMgZsMKTDgzdr0RhuRrg==', lint: [CODE], skip: ['test/types/**'] },
   { name: 'avvio', version: '9.3.1', integrity: 'sha512-QyTKW61/qlba+cUQBm/sT9X8lri4UdomqSDwCnrnj1IvLVDRRiXRkz4CgBRWB+/cmfC7SK5WQc8T1vSdGvaUcQ==', lint: [CODE], skip: ['test/types/**'] },
   { name: '@fastify/rate-limit', version: '11.2.0', integrity: 'sha512-X7osJd4XSvMoejYrnJkSZYYjY1eNYoBqhjlzf1RakC2204qExFqZFTKj5+T7VuzA/iUI9Z3UoSqQRkB2HpG0oQ==', lint: [CODE], skip: ['types/**'] },
+  { name: '@fastify/multipart', version: '10.1.9', integrity: 'sha512-zAQfAo9m9e6uENaPsYuNgcNptxn9DgQnASZXgNK9gQwJVP6IdV2rBGPLc6Y8SSAYWoWoCFhya5OajO8QD5fKOQ==', lint: [CODE], skip: ['types/**'] },
+  { name: '@fastify/static', version: '10.1.11', integrity: 'sha512-WjEpDqkzOziIipghh4ki3ZNfLCmI1kRWlYKar3+9FiuY2LzoeogKiDqxIH68r6vYUSxvUzyEiV1BOP0yfW+glQ==', lint: [CODE], skip: ['types/**'] },
+  { name: 'find-my-way', version: '9.10.1', integrity: 'sha512-UwbZdEdk59YXIGPW/rbDn/Ayr3mJ5fPH/HJeMPlK8Ez10aUin4iyRwgJvNTSkRfpZ2h8uLX0LbvZm/YUBUpymw==', lint: [CODE], skip: ['test/types/**'] },
+  { name: 'thread-stream', version: '4.2.1', integrity: 'sha512-Stg6edJXC/6/xqGwSXwFokrUhChJ18amEjpKH89WrQQ0oVFDF+pUUcTpiwWhFUrE89Vf16FBOlwhaw+lescxMQ==', lint: [CODE] },
   { name: 'mercurius', version: '16.10.1', integrity: 'sha512-8P7KwNjA+R8OeZ2+6f43fQsCLjvekdeYKIvgWZbRnOMq8J2VdR2fDb/PLL5QPQF3ndjCuPXZJ7GxHfkKOnNlXw==', lint: [CODE], skip: ['static/**', 'test/types/**'] },
   // piscina: a worker pool; dist/ is the build of src/.
   { name: 'piscina', version: '5.3.2', integrity: 'sha512-vv7l/mM7B9WgrhDaudIqv1x6v4LOBRYYmpWGdWushhpbCmVHp11sUB2v4hj1CAeTGXVxuZFz6xOU1RalAiPKfQ==', lint: ['src/**/*.ts', 'test/**/*.{js,mjs,cjs,ts}', 'benchmark/**/*.{js,ts}'] },

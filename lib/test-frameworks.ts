@@ -40,7 +40,7 @@ export const TEST_FILE_NAME_PATTERNS: readonly string[] = ['**/*.{test,spec}.{js
 
 const REGISTRARS = new Set(['it', 'test', 'specify']);
 const MODIFIERS = new Set(['only', 'skip', 'todo', 'concurrent', 'sequential', 'fails', 'failing', 'serial', 'each', 'for']);
-const DONE_NAMES = /^(?:done|cb|callback|next|finish|end)$/;
+const DONE_NAMES = /^(?:done|cb|callback|next|finish|end)$|(?:Done|Completed?|Finished|Finish|End)$/;
 
 export interface TestFile {
   /** The file's test framework when it imports one; null when it relies on globals. */
@@ -176,6 +176,67 @@ export function testCallback(sourceCode: SourceCode, call: TSESTree.CallExpressi
 }
 
 /**
+ * Does the test body count its assertions first (`t.plan(3)`, node:test and
+ * tap)? Then a test that ends before its promises settle fails on the count
+ * instead of passing silently.
+ */
+export function plansAssertions(fn: FunctionNode): boolean {
+  const [context] = fn.params;
+  if (context?.type !== AST_NODE_TYPES.Identifier || fn.body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return fn.body.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipWrappers(statement.expression.callee);
+    return (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(callee) === 'plan' &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === context.name
+    );
+  });
+}
+
+/**
+ * Is the promise a `.then`/`.catch`/`.finally` chain on a call or a promise
+ * that the test body awaits again further down (`app.ready().then(cb)` ...
+ * `await app.ready()`; `pending.then(cb)` ... `await pending`)? The callbacks
+ * on the first run before the await resumes, so the test does wait for them.
+ */
+export function awaitedLaterInTest(sourceCode: SourceCode, fn: FunctionNode, statement: TSESTree.Statement, expression: TSESTree.Expression): boolean {
+  const root = chainRoot(expression);
+  const held = root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.Identifier || root.type === AST_NODE_TYPES.MemberExpression;
+  if (root === expression || !held || !fn.body) return false;
+  const text = sourceCode.getText(root);
+  const stack: TSESTree.Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] > statement.range[1] && sourceCode.getText(chainRoot(node.argument)) === text) return true;
+    if (isFunctionNode(node)) continue;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/** `p.then(a).catch(b)` -> `p`. */
+function chainRoot(expression: TSESTree.Expression): TSESTree.Expression {
+  let current = skipWrappers(expression) as TSESTree.Expression;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(current.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || (name !== 'then' && name !== 'catch' && name !== 'finally')) break;
+    current = skipWrappers(callee.object) as TSESTree.Expression;
+  }
+  return current;
+}
+
+/**
  * Does `node` run inside a test callback (`it('...', () => { here })`)? With
  * `byShape` (for files under a test folder), also inside calls shaped like a
  * registration whose registrar came from elsewhere: `test('name', fn)` or
@@ -198,11 +259,47 @@ function looksLikeRegistration(call: TSESTree.CallExpression, fn: FunctionNode):
   return name !== null && REGISTRARS.has(name) && named && call.arguments.includes(fn as TSESTree.Expression);
 }
 
+const HOOKS = new Set(['beforeEach', 'afterEach', 'beforeAll', 'afterAll', 'before', 'after']);
+
+/**
+ * The callback of a hook (`beforeEach(fn)`, `afterAll(fn)`, mocha's
+ * `before(fn)`, from a framework or as a global in a test file), or null. The
+ * runner waits for what a hook returns, as for a test.
+ */
+export function hookCallback(sourceCode: SourceCode, call: TSESTree.CallExpression): FunctionNode | null {
+  const fn = call.arguments.find((argument): argument is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => isFunctionNode(argument));
+  const callee = skipWrappers(call.callee);
+  if (!fn || callee.type !== AST_NODE_TYPES.Identifier || !HOOKS.has(callee.name)) return null;
+  const target = frameworkTarget(sourceCode, callee);
+  if (!target) return null;
+  const last = target.path[target.path.length - 1];
+  return last !== undefined && HOOKS.has(last) && (target.module !== GLOBAL || target.path.length === 1) ? fn : null;
+}
+
+/**
+ * node:test's `t.test('name', fn)` inside a test body: a subtest, which
+ * returns a promise the parent must await (the parent cancels subtests still
+ * running when it ends).
+ */
+export function isSubtestCall(sourceCode: SourceCode, call: TSESTree.CallExpression, body: FunctionNode): boolean {
+  const callee = skipWrappers(call.callee);
+  const [context] = body.params;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(callee) === 'test' &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    context?.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === context.name &&
+    importedFramework(sourceCode) === 'node:test'
+  );
+}
+
 /**
  * The `done` callback a test callback takes, or null: node:test passes it
  * second (after the test context); Jest and Mocha first. Only conventional
  * names count (`done`, `cb`, `callback`, `next`, `finish`, `end`), since
- * Vitest and node:test pass a context object first.
+ * Vitest and node:test pass a context object first; names that end like one
+ * count too (`testDone`, `testCompleted`, `allFinished`).
  */
 export function doneParameter(fn: FunctionNode): TSESTree.Identifier | null {
   for (const param of fn.params.slice(0, 2)) {
@@ -213,7 +310,7 @@ export function doneParameter(fn: FunctionNode): TSESTree.Identifier | null {
 
 /** An assertion whose verdict arrives later, as a promise that must be awaited. */
 export interface AsyncAssertion {
-  readonly kind: 'resolves' | 'rejects' | 'poll' | 'element' | 'assertRejects' | 'assertDoesNotReject';
+  readonly kind: 'resolves' | 'rejects' | 'eventually' | 'poll' | 'element' | 'assertRejects' | 'assertDoesNotReject';
   /** The outermost expression of the assertion chain: what must be awaited or returned. */
   readonly chain: TSESTree.Expression;
 }
@@ -228,6 +325,8 @@ export interface AsyncAssertion {
 export function asyncAssertion(sourceCode: SourceCode, node: TSESTree.MemberExpression | TSESTree.CallExpression): AsyncAssertion | null {
   if (node.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(node);
+    // chai-as-promised: `expect(p).to.eventually.equal(1)`, `chai.expect(p).to.be.rejectedWith(E)`'s sibling.
+    if (name === 'eventually') return isChaiExpectChain(node.object) ? { kind: 'eventually', chain: outermostChain(node) } : null;
     if (name !== 'resolves' && name !== 'rejects') return null;
     const object = skipWrappers(node.object);
     if (object.type !== AST_NODE_TYPES.CallExpression || !isExpect(sourceCode, object.callee, true)) return null;
@@ -250,6 +349,15 @@ export function asyncAssertion(sourceCode: SourceCode, node: TSESTree.MemberExpr
   if (parts[0] === 'rejects') return { kind: 'assertRejects', chain: node };
   if (parts[0] === 'doesNotReject') return { kind: 'assertDoesNotReject', chain: node };
   return null;
+}
+
+/** `expect(x).to.be` and the like: chai's assertion chain on a call of `expect` or `chai.expect`. */
+function isChaiExpectChain(node: TSESTree.Node): boolean {
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+  if (current.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(current.callee);
+  return (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') || (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'expect');
 }
 
 /** `expect` (or, with `soft`, `expect.soft`) from a framework or as a global. */

@@ -15,8 +15,12 @@ import { cannotBePromise, getPromiseOracle } from '../lib/promise-oracle.js';
 import {
   DEFAULT_TEST_FILE_PATTERNS,
   asyncAssertion,
+  awaitedLaterInTest,
   doneParameter,
   getTestFile,
+  hookCallback,
+  isSubtestCall,
+  plansAssertions,
   testCallback,
   type AsyncAssertion,
 } from '../lib/test-frameworks.js';
@@ -94,9 +98,17 @@ export default createRule<Options, MessageIds>({
           checkDone(fn);
           return;
         }
+        // A hook's callback is waited for as a test's is: a promise it drops runs into the tests.
+        const hook = hookCallback(sourceCode, node);
+        if (hook) {
+          testBodies.add(hook);
+          return;
+        }
         check(asyncAssertion(sourceCode, node));
       },
-      'MemberExpression[property.name="resolves"], MemberExpression[property.name="rejects"]'(node: TSESTree.MemberExpression) {
+      'MemberExpression[property.name="resolves"], MemberExpression[property.name="rejects"], MemberExpression[property.name="eventually"]'(
+        node: TSESTree.MemberExpression,
+      ) {
         check(asyncAssertion(sourceCode, node));
       },
       'ExpressionStatement:exit'(node: TSESTree.ExpressionStatement) {
@@ -116,7 +128,7 @@ export default createRule<Options, MessageIds>({
       if (!statement || reported.has(statement)) return;
       reported.add(statement);
       const messageId =
-        assertion.kind === 'resolves' || assertion.kind === 'rejects'
+        assertion.kind === 'resolves' || assertion.kind === 'rejects' || assertion.kind === 'eventually'
           ? 'unawaitedExpectation'
           : assertion.kind === 'poll' || assertion.kind === 'element'
             ? 'unawaitedPoll'
@@ -131,10 +143,17 @@ export default createRule<Options, MessageIds>({
       const expression = statement.expression;
       if (cannotBePromise(expression) || expression.type === AST_NODE_TYPES.AssignmentExpression || isExpectCall(expression)) return;
       const fn = enclosingFunction(statement);
-      if (!fn || !testBodies.has(fn) || doneParameter(fn)) return;
-      if (getPromiseOracle(context).isPromise(expression) !== 'yes') return;
+      // A test that waits for `done`, or counts its assertions (`t.plan(n)`), does not pass before its promises settle.
+      if (!fn || !testBodies.has(fn) || doneParameter(fn) || plansAssertions(fn)) return;
+      // `app.ready().then(cb)` with `await app.ready()` further down: the test waits for it.
+      if (awaitedLaterInTest(sourceCode, fn, statement, expression)) return;
+      if (!isSubtest(expression, fn) && getPromiseOracle(context).isPromise(expression) !== 'yes') return;
       reported.add(statement);
       context.report({ node: expression, messageId: 'unawaitedTestPromise', suggest: suggestions(statement, expression) });
+    }
+
+    function isSubtest(expression: TSESTree.Expression, fn: FunctionNode): boolean {
+      return expression.type === AST_NODE_TYPES.CallExpression && isSubtestCall(sourceCode, expression, fn);
     }
 
     function suggestions(statement: TSESTree.ExpressionStatement, value: TSESTree.Expression): TSESLint.SuggestionReportDescriptor<MessageIds>[] {

@@ -1,14 +1,18 @@
 import path from 'node:path';
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TEST_FILE_PATTERNS,
   asyncAssertion,
+  awaitedLaterInTest,
   doneParameter,
   getTestFile,
   globToRegExp,
+  hookCallback,
   isInTestBody,
+  isSubtestCall,
   matchesAny,
+  plansAssertions,
   testCallback,
 } from '../../lib/test-frameworks.js';
 import { fixturesDir, probeCalls, probeNodes, type LintOptions } from './probe.js';
@@ -94,11 +98,23 @@ test.skip ('b', () => {});
 describe('doneParameter', () => {
   it('takes conventional callback names only', () => {
     const names = probeNodes<string | null, TSESTree.ArrowFunctionExpression>(
-      `[(done: () => void) => {}, (t: unknown, cb: () => void) => {}, (context: unknown) => {}, ({ expect }: { expect: unknown }) => {}];`,
+      `[(done: () => void) => {}, (t: unknown, cb: () => void) => {}, (context: unknown) => {}, ({ expect }: { expect: unknown }) => {}, (t: unknown, testDone: () => void) => {}, (t: unknown, testCompleted: () => void) => {}, (t: unknown, extend: unknown) => {}];`,
       'ArrowFunctionExpression',
       (_context, fn) => doneParameter(fn)?.name ?? null,
     );
-    expect(names).toEqual(['done', 'cb', null, null]);
+    expect(names).toEqual(['done', 'cb', null, null, 'testDone', 'testCompleted', null]);
+  });
+});
+
+describe('plansAssertions', () => {
+  it('knows test bodies that call plan on their context first', () => {
+    const planned = probeNodes<boolean, TSESTree.ArrowFunctionExpression>(
+      `declare const other: { plan(n: number): void };
+[(t: { plan(n: number): void }) => { t.plan(2); }, (t: { plan(n: number): void }) => { other.plan(2); }, () => {}];`,
+      'ArrowFunctionExpression',
+      (_context, fn) => plansAssertions(fn),
+    );
+    expect(planned).toEqual([true, false, false]);
   });
 });
 
@@ -154,5 +170,73 @@ probe(4);
     const loose = probeCalls(code, (context, call) => isInTestBody(context.sourceCode, call, true));
     expect(strict).toEqual([true, false, false, false]);
     expect(loose).toEqual([true, true, false, false]);
+  });
+});
+
+describe('awaitedLaterInTest', () => {
+  it('knows chains on a call that the test body awaits again further down', () => {
+    const later = probeNodes<boolean, TSESTree.ExpressionStatement>(
+      `declare const app: { ready(): Promise<void>; close(): Promise<void> };
+async function body() {
+  app.ready().then(() => 1);
+  app.close().then(() => 2);
+  const pending = app.close();
+  pending.then(() => 4);
+  await app.ready();
+  app.ready().then(() => 3);
+  await pending;
+}`,
+      'ExpressionStatement',
+      (context, statement) => {
+        const fn = statement.parent.parent;
+        return fn?.type === AST_NODE_TYPES.FunctionDeclaration && awaitedLaterInTest(context.sourceCode, fn, statement, statement.expression);
+      },
+    );
+    expect(later).toEqual([true, false, true, false, false, false]);
+  });
+});
+
+describe('hookCallback, isSubtestCall and chai eventually', () => {
+  it('finds hook callbacks from a framework or as globals', () => {
+    const hooks = probeCalls(
+      `import { beforeEach } from 'vitest';
+declare function probe(x: unknown): void;
+probe(beforeEach(() => {}));
+probe(afterAll(() => {}));
+declare function setup(fn: () => void): void;
+probe(setup(() => {}));`,
+      (context, call) => {
+        const [inner] = call.arguments;
+        return inner?.type === AST_NODE_TYPES.CallExpression ? hookCallback(context.sourceCode, inner) !== null : null;
+      },
+    );
+    expect(hooks).toEqual([true, true, false]);
+  });
+
+  it('knows node:test subtests on the test context', () => {
+    const subtests = probeNodes<boolean, TSESTree.CallExpression>(
+      `import { test } from 'node:test';
+test('outer', async (t) => { t.test('inner', () => {}); other.test('x', () => {}); });
+declare const other: { test(name: string, fn: () => void): void };`,
+      'CallExpression[callee.type="MemberExpression"]',
+      (context, call) => {
+        const body = call.parent.parent?.parent;
+        return !!body && (body.type === AST_NODE_TYPES.ArrowFunctionExpression) && isSubtestCall(context.sourceCode, call, body);
+      },
+    );
+    expect(subtests).toEqual([true, false]);
+  });
+
+  it('reads chai-as-promised eventually chains as async assertions', () => {
+    const kinds = probeNodes<string | null, TSESTree.MemberExpression>(
+      `import * as chai from 'chai'; declare const p: Promise<number>;
+chai.expect(p).to.eventually.equal(1);
+expect(p).to.eventually.equal(1);
+other(p).to.eventually.equal(1);
+declare function other(x: unknown): { to: { eventually: { equal(x: unknown): void } } };`,
+      'MemberExpression[property.name="eventually"]',
+      (context, member) => asyncAssertion(context.sourceCode, member)?.kind ?? null,
+    );
+    expect(kinds).toEqual(['eventually', 'eventually', null]);
   });
 });

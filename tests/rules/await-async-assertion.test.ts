@@ -18,6 +18,35 @@ async function loadUser(id: number): Promise<{ id: number }> {
 const globals = `// globals: it, describe, expect`;
 
 const valid: Valid[] = [
+  // Triage of real test suites (docs/triage-strict.md). A node:test callback that waits for its done
+  // callback, whatever it is called (fastify's testDone, avvio's testCompleted): the chain ends in it.
+  `
+import { test } from 'node:test';
+test('replies', (t, testDone) => {
+  loadUser(1).then(() => testDone());
+});
+test('boots', (t, testCompleted) => {
+  loadUser(2).then(() => testCompleted(), testCompleted);
+});
+${sut}`,
+  // A chain on a call the test awaits again further down: its callbacks run first (fastify's ready-order tests).
+  `
+import { test } from 'node:test';
+declare const app: { ready(): Promise<void> };
+test('ready resolves in order', async () => {
+  const order: number[] = [];
+  for (const n of [1, 2]) app.ready().then(() => order.push(n));
+  await app.ready();
+});
+`,
+  // Assertions counted up front (node:test, tap): the test fails on the count if it ends too early.
+  `
+import { test } from 'node:test';
+test('publishes', (t) => {
+  t.plan(1);
+  loadUser(1).then(() => t.assert.ok(true));
+});
+${sut}`,
   // Awaited, in an async test.
   `
 import { expect, test } from 'vitest';
@@ -133,6 +162,111 @@ export function register(client: { connect(): unknown }) {
 ];
 
 const invalid: Invalid[] = [
+  // Held-back corpus (tests/corpus/await-async-assertion): a hook that drops its setup promise, a
+  // node:test subtest not awaited, a chai-as-promised \`eventually\` not returned.
+  {
+    code: `import { beforeEach, it } from 'vitest';
+beforeEach(() => {
+  loadUser(1);
+});
+it('runs after the seed', () => {});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedTestPromise',
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { beforeEach, it } from 'vitest';
+beforeEach(async () => {
+  await loadUser(1);
+});
+it('runs after the seed', () => {});
+${sut}`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import { beforeEach, it } from 'vitest';
+beforeEach(() => {
+  return loadUser(1);
+});
+it('runs after the seed', () => {});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { test } from 'node:test';
+test('api', async (t) => {
+  t.test('inner', async () => {});
+});
+`,
+    errors: [
+      {
+        messageId: 'unawaitedTestPromise',
+        line: 3,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { test } from 'node:test';
+test('api', async (t) => {
+  await t.test('inner', async () => {});
+});
+`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import { test } from 'node:test';
+test('api', async (t) => {
+  return t.test('inner', async () => {});
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import * as chai from 'chai';
+${globals}
+it('resolves', () => {
+  chai.expect(loadUser(1)).to.eventually.have.property('id', 1);
+});
+${sut}`,
+    errors: [
+      {
+        messageId: 'unawaitedExpectation',
+        data: { kind: 'eventually' },
+        line: 4,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import * as chai from 'chai';
+${globals}
+it('resolves', async () => {
+  await chai.expect(loadUser(1)).to.eventually.have.property('id', 1);
+});
+${sut}`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import * as chai from 'chai';
+${globals}
+it('resolves', () => {
+  return chai.expect(loadUser(1)).to.eventually.have.property('id', 1);
+});
+${sut}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // The test passes before the assertion runs; a wrong value fails nothing.
     code: `import { expect, test } from 'vitest';
