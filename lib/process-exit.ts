@@ -177,7 +177,40 @@ function chainHasCleanup(node: TSESTree.Node): boolean {
 function isCleanupCall(call: TSESTree.CallExpression): boolean {
   const callee = skipWrappers(call.callee);
   const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-  return name !== null && (CLEANUP_METHODS.has(name) || /^(?:close|shutdown|cleanup|teardown|dispose|stop)[A-Z]/.test(name));
+  return name !== null && (CLEANUP_METHODS.has(name) || /^(?:close|shutdown|cleanup|teardown|dispose|stop)[A-Z]|[fF]lush/.test(name));
+}
+
+/**
+ * Is `point` in the `catch` of a `try` whose block awaited something, in its
+ * own function: `try { await main(); } catch (error) { log(error);
+ * process.exit(1); }`? The error path of async work, where the exit cuts off
+ * the error's own output and whatever the failed work left running.
+ */
+export function exitsFromAwaitedCatch(sourceCode: SourceCode, point: TSESTree.Node): boolean {
+  const boundary = enclosingFunction(point);
+  for (let node = point.parent; node && node !== boundary; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.CatchClause) return containsAwait(sourceCode, node.parent.block);
+  }
+  return false;
+}
+
+function containsAwait(sourceCode: SourceCode, root: TSESTree.Node): boolean {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
 }
 
 /**

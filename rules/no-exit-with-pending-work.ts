@@ -14,6 +14,7 @@ import {
   isProcessExitCall,
   isDeliberateShutdown,
   endsFunction,
+  exitsFromAwaitedCatch,
   isSignalHandler,
   mayBeProcessExit,
   pendingPromiseBefore,
@@ -105,9 +106,10 @@ export default createRule<Options, MessageIds>({
         if (!where.fn || isSignalHandler(sourceCode, where.fn) || isDeliberateShutdown(sourceCode, node)) return;
         if (where.kind === 'promise-callback') {
           context.report({ node, messageId: 'exitInPromiseCallback', suggest: suggestions(node) });
-        } else if (where.kind === 'async-function' && endsFunction(node) && awaitsBefore(sourceCode, node)) {
-          // An async function that awaited work and then forces its way out. Before its first
-          // `await` it runs as sync code does; an exit in a branch in the middle is a bail-out.
+        } else if (where.kind === 'async-function' && (endsFunction(node) || exitsFromAwaitedCatch(sourceCode, node)) && awaitsBefore(sourceCode, node)) {
+          // An async function that awaited work and then forces its way out, at its end or on the
+          // error path of that work (`catch` after an awaited `try`). Before its first `await` it runs
+          // as sync code does; an exit in another branch in the middle is a bail-out.
           context.report({ node, messageId: 'exitInAsyncFunction', suggest: suggestions(node) });
         }
       },

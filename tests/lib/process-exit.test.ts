@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 import { enclosingFunction } from '../../lib/async-context.js';
-import { awaitsBefore, endsFunction, exitCodeReplacement, skippedCleanup, isDeliberateShutdown, isProcessExitCall, isSignalHandler, pendingPromiseBefore } from '../../lib/process-exit.js';
+import { awaitsBefore, endsFunction, exitCodeReplacement, exitsFromAwaitedCatch, isDeliberateShutdown, isProcessExitCall, isSignalHandler, pendingPromiseBefore, skippedCleanup } from '../../lib/process-exit.js';
 import { getPromiseOracle } from '../../lib/promise-oracle.js';
 import { probeNodes, type LintOptions } from './probe.js';
 
@@ -265,5 +265,20 @@ export function h(items: string[]) { items.forEach((item) => { if (!item) proces
       (_context, call) => enclosingFunction(call)?.type ?? null,
     );
     expect(seen).toEqual(['FunctionDeclaration']);
+  });
+});
+
+describe('exitsFromAwaitedCatch', () => {
+  it('knows exits in the catch of a try that awaited, in the same function', () => {
+    const found = probeNodes<boolean, TSESTree.CallExpression>(
+      `declare function work(): Promise<void>;
+async function a() { try { await work(); } catch { process.exit(1); } }
+async function b() { try { JSON.parse(''); } catch { process.exit(1); } }
+async function c() { try { await work(); } catch { setTimeout(() => process.exit(1)); } }
+async function d() { try { await work(); } finally { process.exit(1); } }`,
+      'CallExpression[callee.property.name="exit"]',
+      (context, call) => exitsFromAwaitedCatch(context.sourceCode, call),
+    );
+    expect(found).toEqual([true, false, false, false]);
   });
 });

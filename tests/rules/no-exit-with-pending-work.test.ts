@@ -13,6 +13,26 @@ async function flushLogs(): Promise<void> {}
 `;
 
 const valid: Valid[] = [
+  // Triage (docs/triage-strict.md): a helper that awaits its log flush and then exits (firebase's
+  // flushAndExit) chose to wait for what was pending.
+  `
+declare const log: { waitForFlush(): Promise<void> };
+export async function flushAndExit(code: number) {
+  await log.waitForFlush();
+  process.exit(code);
+}
+`,
+  // A catch that bails out before any await: sync code, as at the top of a CLI.
+  `
+export async function main(argv: string[]) {
+  try {
+    JSON.parse(argv[0] ?? '');
+  } catch {
+    process.exit(2);
+  }
+  await upload('x');
+}
+${api}`,
   // A sync CLI: nothing was started, exiting early is fine.
   `
 export function parseArgs(argv: string[]) {
@@ -175,6 +195,43 @@ ${api}`,
 ];
 
 const invalid: Invalid[] = [
+  // Held-back corpus (catch-in-async): the error path of awaited work exits, cutting off the
+  // error's output and skipping what comes after.
+  {
+    code: `export async function seed() {
+  try {
+    await upload('seed.sql');
+  } catch (error) {
+    console.error('seed failed', error);
+    process.exit(1);
+  }
+  await upload('done');
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'exitInAsyncFunction',
+        line: 6,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestExitCode',
+            data: { code: '1' },
+            output: `export async function seed() {
+  try {
+    await upload('seed.sql');
+  } catch (error) {
+    console.error('seed failed', error);
+    process.exitCode = 1; return;
+  }
+  await upload('done');
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // The upload is cut off: the process ends before its first I/O completes.
     code: `export function finish(files: string[]) {
