@@ -260,6 +260,9 @@ class FunctionAnalysis {
     const name = target.path.join('.');
     const [first] = awaits;
     if (write.operator !== '=') return first ? { kind: 'update', write, target: name, await: first } : null;
+    // `this.config = await this.config`: unwraps the promise it stored, in place.
+    const right = skipWrappers(write.right);
+    if (right.type === AST_NODE_TYPES.AwaitExpression && targetPath(right.argument)?.join('.') === name) return null;
     for (const read of this.readsOf(target, write.right)) {
       for (const pending of awaits) {
         if (read.range[1] > pending.range[1]) continue;
@@ -297,6 +300,8 @@ class FunctionAnalysis {
       if (this.writesOf(target).some((other) => other !== write && before(snapshot.init, other) && before(other, pending))) continue;
       // `T` read again after the `await`: the code compares or recomputes with the fresh value.
       if (this.readsOf(target, this.fn).some((read) => before(pending, read) && read.range[1] <= write.range[1] && !this.isWriteTarget(read, write))) continue;
+      // Shared state checked again after the `await`, leaving when it moved on (`if (gen !== this.gen) return;`).
+      if (this.revalidates(target, pending, write)) continue;
       return { kind: 'snapshot', write, target: target.path.join('.'), snapshot: variable.name, await: pending };
     }
     return null;
@@ -350,10 +355,35 @@ class FunctionAnalysis {
     const check = checks.find((candidate) => before(candidate, pending) && !isAwaited(candidate) && isTested(this.sourceCode, candidate));
     if (!check) return null;
     // The `await` must come after the check, not only before the act.
-    if (!this.state.awaits.some((node) => before(check, node) && settlesBefore(node, act))) return null;
+    const between = this.state.awaits.filter((node) => before(check, node) && settlesBefore(node, act));
+    if (between.length === 0) return null;
+    // The key was claimed before yielding (`cache.set(k, promise); v = await promise; cache.set(k, v)`).
+    if (this.state.acts.some((other) => other !== act && before(check, other) && before(other, pending) && sameEntry(this.sourceCode, other, act))) return null;
+    // Every `await` in between runs only when the check found the key (`if (pending.get(k)) await pending.get(k);`).
+    if (between.every((node) => onlyWhenFound(node, check))) return null;
+    // A store another module exports (`require('./configstore').configstore`): not a map this file owns.
+    if (target.variable && isRequired(target.variable)) return null;
     if (this.options.isAsyncStore?.(act)) return null;
     const method = memberName(act.callee) ?? 'set';
     return { kind: 'checkThenAct', write: act, target: `${receiverPath}.${method}(${method === 'add' ? key : `${key}, …`})`, check, await: pending };
+  }
+
+  /**
+   * Between `pending` and `write`, an `if` that reads shared state of the same
+   * owner (`this.*`, or the module variable) and leaves (`return`, `throw`):
+   * the code looked again after yielding and only writes when nothing moved.
+   */
+  private revalidates(target: SharedTarget, pending: TSESTree.Node, write: TSESTree.Node): boolean {
+    return this.nodes().some((node) => {
+      if (node.type !== AST_NODE_TYPES.IfStatement || !before(pending, node) || !before(node, write) || !leaves(node.consequent)) return false;
+      let reads = false;
+      forEachOwnNode(node.test, this.sourceCode.visitorKeys, (inner) => {
+        if (reads) return;
+        const shared = inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.Identifier ? sharedTarget(this.sourceCode, inner, { asObject: true }) : null;
+        if (shared && (target.variable ? shared.variable === target.variable : shared.variable === null)) reads = true;
+      });
+      return reads;
+    });
   }
 
   /** Own `await`s of the function inside `root`. */
@@ -422,6 +452,46 @@ class FunctionAnalysis {
     }
     return this.ownNodes;
   }
+}
+
+/** `R.set(K, …)` twice on the same receiver and key. */
+function sameEntry(sourceCode: SourceCode, a: TSESTree.CallExpression, b: TSESTree.CallExpression): boolean {
+  if (a.callee.type !== AST_NODE_TYPES.MemberExpression || b.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const [keyA] = a.arguments;
+  const [keyB] = b.arguments;
+  return (
+    !!keyA &&
+    !!keyB &&
+    targetPath(a.callee.object)?.join('.') === targetPath(b.callee.object)?.join('.') &&
+    sourceCode.getText(keyA) === sourceCode.getText(keyB)
+  );
+}
+
+/** Is `node` inside the consequent of an `if` whose test is `check` itself (the branch where the key was found)? */
+function onlyWhenFound(node: TSESTree.Node, check: TSESTree.CallExpression): boolean {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && skipWrappers(parent.test) === check) return true;
+    if (isFunctionNode(parent)) return false;
+  }
+  return false;
+}
+
+/** Does the statement always leave the function: `return`, `throw`, or a block ending in one? */
+function leaves(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body[statement.body.length - 1];
+  return !!last && leaves(last);
+}
+
+/** A module variable bound to `require(...)` (or a member of it): another module's object. */
+function isRequired(variable: Variable): boolean {
+  return variable.defs.some((def) => {
+    if (def.type !== 'Variable' || !def.node.init) return false;
+    let init = skipWrappers(def.node.init);
+    while (init.type === AST_NODE_TYPES.MemberExpression) init = skipWrappers(init.object);
+    return init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'require';
+  });
 }
 
 /**

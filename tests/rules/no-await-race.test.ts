@@ -185,6 +185,63 @@ ${api}`,
 ];
 
 const valid: Valid[] = [
+  // Triage of real packages (docs/triage-strict.md). The key claimed with its promise before the
+  // await, then replaced by the settled value (ESLint's config loader).
+  `
+export class Loader {
+  #paths = new Map<string, string | Promise<string>>();
+  async locate(dir: string) {
+    const cached = this.#paths.get(dir);
+    if (cached) return cached;
+    const pending = load(dir);
+    this.#paths.set(dir, pending);
+    const found = await pending;
+    this.#paths.set(dir, found);
+    return found;
+  }
+}
+${api}`,
+  // The only await between check and set runs when the key was found (firebase's pending downloads).
+  `
+export class Downloads {
+  private pending = new Map<string, Promise<string>>();
+  async fetch(ref: string, ready: () => boolean) {
+    if (this.pending.get(ref)) {
+      await this.pending.get(ref);
+    }
+    if (!ready()) {
+      const promise = load(ref);
+      this.pending.set(ref, promise);
+      await promise;
+    }
+  }
+}
+${api}`,
+  // The stored promise unwrapped in place (ESLint's config array).
+  `
+export class Config {
+  configs: string | Promise<string> | null = null;
+  async get(key: string) {
+    this.configs = load(key);
+    this.configs = await this.configs;
+    return this.configs;
+  }
+}
+${api}`,
+  // Shared state checked again after the await, leaving when it moved on (bullmq's generation counter).
+  `
+export class Checker {
+  private generation = 0;
+  private running: Promise<void> = Promise.resolve();
+  async restart() {
+    const generation = ++this.generation;
+    const previous = this.running;
+    await delay(10);
+    if (generation !== this.generation) return;
+    this.running = previous.then(() => delay(1));
+  }
+}
+${api}`,
   ...requireAtomicUpdatesFalseAlarms,
   // The update reads the field after the await.
   `
@@ -808,3 +865,22 @@ createRuleTester({ typed: true }).run('no-await-race (typed)', rule, {
 });
 
 createRuleTester({ typed: false }).run('no-await-race (JavaScript)', rule, javascript);
+
+// A store another module exports (firebase's configstore): not a map this file owns.
+createRuleTester({ typed: false }).run('no-await-race (required stores)', rule, {
+  valid: [
+    {
+      code: `
+const store = require('./configstore').configstore;
+async function login(start) {
+  if (store.get('session')) return;
+  const session = await start();
+  store.set('session', session);
+}
+module.exports = { login };
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+    },
+  ],
+  invalid: [],
+});
