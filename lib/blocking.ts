@@ -9,7 +9,7 @@
  * With type information `lib/blocking-typed` follows callees into other files
  * of the program; this file never touches the checker.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { functionKind } from './async-context.js';
 import {
@@ -24,6 +24,7 @@ import {
 import { GLOBAL, getImportResolver, type ImportTarget, type Resolver } from './imports.js';
 import { localCallee } from './local-callees.js';
 import { matchesAllow, type AllowSpec } from './specifiers.js';
+import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -783,7 +784,7 @@ class Analysis implements BlockingAnalysis {
   private factoryMade(callee: TSESTree.Node): { api: BlockingApi; target: ImportTarget } | null {
     let value: TSESTree.Node = callee;
     if (value.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(this.sourceCode.getScope(value), value);
+      const variable = variableOf(this.sourceCode, value);
       const def = variable?.defs[0];
       if (variable?.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init || def.node.id !== def.name) return null;
       value = skipWrappers(def.node.init);

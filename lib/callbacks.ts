@@ -18,6 +18,7 @@ import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } 
 import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
 import type { AllowSpec } from './specifiers.js';
 import type { TypeInfo } from './type-info.js';
+import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -95,7 +96,7 @@ export function functionOf(sourceCode: SourceCode, node: TSESTree.Node): Functio
   const target = skipWrappers(node);
   if (isFunctionNode(target)) return target;
   if (target.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+  const variable = variableOf(sourceCode, target);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || !def) return null;
   if (def.type === 'FunctionName' && isFunctionNode(def.node)) return def.node;
@@ -256,7 +257,7 @@ export function isSyncDisposeMethod(fn: FunctionNode): boolean {
  */
 export function mayHoldFunction(sourceCode: SourceCode, node: TSESTree.Identifier, declaredOnly = false): boolean {
   if (node.name === 'undefined') return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   // `declaredOnly`: only names whose declaration says so (imports, functions, function-typed
   // annotations), not unannotated parameters, globals, or variables set from a call.
   if (!variable || variable.defs.length === 0) return !declaredOnly;
@@ -394,7 +395,7 @@ export function ignoringApi(
 export function staticMemberName(sourceCode: SourceCode, node: TSESTree.MemberExpression): string | null {
   const name = memberName(node);
   if (name !== null || !node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return name;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node.property), node.property);
+  const variable = variableOf(sourceCode, node.property);
   const def = variable?.defs[0];
   if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.parent.kind !== 'const') return null;
   const init = def.node.init;
@@ -435,7 +436,7 @@ export function isAwaitingReceiver(sourceCode: SourceCode, node: TSESTree.Node, 
 
 /** `x: Readable` -> the identifier `Readable`, for a parameter or variable annotated with a plain type name. */
 function annotatedTypeName(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Identifier | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   const def = variable?.defs[0];
   if (variable?.defs.length !== 1 || !def || (def.type !== 'Parameter' && def.type !== 'Variable')) return null;
   const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
@@ -514,7 +515,7 @@ export function matchesAllowedMethod(
 }
 
 function constInit(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Node | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return null;
   if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
@@ -541,7 +542,7 @@ export function capturesRejections(sourceCode: SourceCode, receiver: TSESTree.No
   if (current.arguments.some(isCaptureOption)) return true;
   const callee = skipWrappers(current.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+  const def = variableOf(sourceCode, callee)?.defs[0];
   return def?.type === 'ClassName' && classCaptures(def.node.body);
 }
 
@@ -796,7 +797,7 @@ export function isKeyedCollection(sourceCode: SourceCode, info: TypeInfo | null,
 export function declaredArgumentSlot(sourceCode: SourceCode, call: Call, index: number): SlotAnswer {
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return 'unknown';
-  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  const variable = variableOf(sourceCode, callee);
   if (!variable) return 'unknown';
   let answer: SlotAnswer = 'unknown';
   for (const parameters of signaturesOf(sourceCode, variable, call.type === AST_NODE_TYPES.NewExpression)) {
@@ -993,7 +994,7 @@ export function declaredAttributeSlot(sourceCode: SourceCode, attribute: TSESTre
 }
 
 function annotationOf(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.TypeNode | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   const def = variable?.defs[0];
   if (!def || (def.type !== 'Variable' && def.type !== 'Parameter') || def.name.type !== AST_NODE_TYPES.Identifier) return null;
   return def.name.typeAnnotation?.typeAnnotation ?? null;
@@ -1017,7 +1018,7 @@ function declaredTypeOfObject(sourceCode: SourceCode, object: TSESTree.ObjectExp
       const index = parent.arguments.indexOf(child);
       const callee = skipWrappers(parent.callee);
       if (index === -1 || callee.type !== AST_NODE_TYPES.Identifier) return null;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      const variable = variableOf(sourceCode, callee);
       if (!variable) return null;
       for (const parameters of signaturesOf(sourceCode, variable, parent.type === AST_NODE_TYPES.NewExpression)) {
         const type = declaredParameterType(parameters, index);

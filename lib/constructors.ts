@@ -6,11 +6,12 @@
  * (the blocking catalog, directly or through same-file helpers), and timers or
  * listeners with async callbacks that the class never tears down.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { getBlockingAnalysis, isLazyInit, runsInPlace, walk, type BlockingOptions, type BlockingSite } from './blocking.js';
 import { GLOBAL, getImportResolver } from './imports.js';
 import type { PromiseOracle } from './promise-oracle.js';
+import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -55,7 +56,7 @@ export function constructorInfo(sourceCode: SourceCode, fn: FunctionNode): Const
   if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.async || fn.generator || !fn.body) return null;
   const id = functionName(fn);
   if (!id) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+  const variable = variableOf(sourceCode, id);
   if (!variable) return null;
   let news = 0;
   for (const reference of variable.references) {

@@ -12,6 +12,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { keyName, memberName } from './ast.js';
 
 import { GLOBAL } from './globals.js';
+import { variableOf } from './scope.js';
 
 export { GLOBAL };
 
@@ -143,7 +144,7 @@ function resolveIdentifier(
   depth: number,
   resolve: (node: TSESTree.Node, depth: number) => ImportTarget | null,
 ): ImportTarget | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   if (!variable || variable.defs.length === 0) {
     return node.name === 'undefined' ? null : canonical(GLOBAL, [node.name]);
   }

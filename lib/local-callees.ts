@@ -6,8 +6,9 @@
  * `store.save()` (a method of a `const` object literal). Analyses that follow
  * a call into its callee's body (transitive blocking, constructor I/O) ask here.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -52,7 +53,7 @@ export function localConstructor(sourceCode: SourceCode, callee: TSESTree.Node):
 
 /** The class a class-valued identifier names, when declared in this file. */
 export function localClass(sourceCode: SourceCode, node: TSESTree.Identifier): ClassNode | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || !def) return null;
   if (def.type === 'ClassName') return def.node;
@@ -79,7 +80,7 @@ export function thisClass(node: TSESTree.Node): { cls: ClassNode; isStatic: bool
 }
 
 function functionOfIdentifier(sourceCode: SourceCode, node: TSESTree.Identifier): FunctionNode | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   if (!variable || variable.defs.length === 0) return null;
   if (variable.defs.every((def) => def.type === 'FunctionName')) {
     // Overloads declare the name several times; the one with a body runs.
@@ -122,7 +123,7 @@ function classMethod(sourceCode: SourceCode, start: ClassNode, name: string, isS
 }
 
 function constObjectLiteral(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.ObjectExpression | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = variableOf(sourceCode, node);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
   if (def.node.id !== def.name || !def.node.init) return null;

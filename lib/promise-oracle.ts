@@ -14,6 +14,7 @@ import { promiseApis, type PromiseApiCatalog } from './catalogs/promise-apis.js'
 import { exportedPromiseFunctions, noteLintedFile } from './cross-file.js';
 import { GLOBAL, getImportResolver, targetKey, type ImportTarget, type Resolver } from './imports.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
+import { variableOf } from './scope.js';
 
 export type Answer = 'yes' | 'no' | 'unknown';
 
@@ -848,7 +849,7 @@ class Oracle implements PromiseOracle {
   // ---------------------------------------------------------------- scope helpers
 
   private findVariable(node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    return ASTUtils.findVariable(this.context.sourceCode.getScope(node), node);
+    return variableOf(this.context.sourceCode, node);
   }
 
   private isGlobal(node: TSESTree.Identifier): boolean {

@@ -11,7 +11,7 @@
  * checker says `any`) from syntax: annotations, optional parameters, optional
  * chains, `?:` branches, the `return`s of functions in the same file.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { promisesWithMembers } from './catalogs/value-consuming-apis.js';
@@ -19,6 +19,7 @@ import { getImportResolver, type Resolver } from './imports.js';
 import { getPromiseOracle, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
 import { PROMISE_MEMBERS } from './value-use.js';
+import { variableOf } from './scope.js';
 
 export type Certainty =
   /** A promise on every path. */
@@ -391,7 +392,7 @@ class Shape implements PromiseShape {
   }
 
   private findVariable(node: TSESTree.Identifier): TSESLint.Scope.Variable | null {
-    return ASTUtils.findVariable(this.context.sourceCode.getScope(node), node);
+    return variableOf(this.context.sourceCode, node);
   }
 
   private constInit(node: TSESTree.Identifier): TSESTree.Node | null {

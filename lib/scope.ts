@@ -3,8 +3,38 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** The variable `identifier` refers to from where it is written, or null for an undeclared global. */
-export function variableOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+type Variable = TSESLint.Scope.Variable;
+
+/** Per file: each name declared once in the whole file, with its variable; null for a name declared more than once. */
+const declaredOnce = new WeakMap<SourceCode, Map<string, Variable | null>>();
+
+function namesOf(sourceCode: SourceCode): Map<string, Variable | null> {
+  let names = declaredOnce.get(sourceCode);
+  if (!names) {
+    names = new Map();
+    for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+      for (const variable of scope.variables) names.set(variable.name, names.has(variable.name) ? null : variable);
+    }
+    declaredOnce.set(sourceCode, names);
+  }
+  return names;
+}
+
+/**
+ * The variable `identifier` refers to from where it is written, or null for an
+ * undeclared global. ESLint's lookup (`getScope`, then up the scope chain) is
+ * what the analyses ask most; two shortcuts answer most questions from one
+ * table per file: a name no scope declares is an undeclared global, and a
+ * name declared once is that variable wherever its scope reaches.
+ */
+export function variableOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): Variable | null {
+  const names = namesOf(sourceCode);
+  const only = names.get(identifier.name);
+  if (only === undefined && sourceCode.scopeManager) return null;
+  if (only) {
+    const [start, end] = only.scope.block.range;
+    if (start <= identifier.range[0] && identifier.range[1] <= end) return only;
+  }
   return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
 }
 

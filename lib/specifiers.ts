@@ -5,10 +5,11 @@
  * `{ from: 'package', package: 'node:test', name: 'test' }`,
  * `{ from: 'file', name: 'startPolling' }`, `{ from: 'lib', name: 'fetch' }`.
  */
-import { ASTUtils, AST_NODE_TYPES, type JSONSchema, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type JSONSchema, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { skipWrappers, staticPath } from './ast.js';
 import { GLOBAL, canonicalModule, getImportResolver } from './imports.js';
 import type { TypeInfo } from './type-info.js';
+import { variableOf } from './scope.js';
 
 export type AllowSpec =
   | string
@@ -99,7 +100,7 @@ function isDeclaredInFile(sourceCode: Readonly<TSESLint.SourceCode>, node: TSEST
   while (root.type === AST_NODE_TYPES.MemberExpression) root = root.object;
   if (root.type === AST_NODE_TYPES.ThisExpression) return true;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+  const variable = variableOf(sourceCode, root);
   return !!variable && variable.defs.length > 0 && variable.defs.every((def) => def.type !== 'ImportBinding');
 }
 

@@ -9,8 +9,9 @@
  * node uses the value of (cheap: a rule listens on the using node), and
  * `valueUse(expression)` climbs from an expression to the use its value meets.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { keyName, memberName, skipWrappers } from './ast.js';
+import { variableOf } from './scope.js';
 
 export type UseKind =
   /** Only its truthiness matters: `if`/`while`/`do`/`for` tests, `c ? a : b`, `!x`, both sides of `&&`/`||`/`??` inside a test. */
@@ -379,7 +380,7 @@ export function unawaitedCall(
   // `(line = reader.next())`: the value of an assignment is what it assigns.
   if (value.type === AST_NODE_TYPES.AssignmentExpression && value.operator === '=') return unawaitedCall(sourceCode, value.right);
   if (value.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+  const variable = variableOf(sourceCode, value);
   const def = variable?.defs[0];
   if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return null;
   if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
