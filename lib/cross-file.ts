@@ -16,7 +16,9 @@ import { loadTypeScript } from './type-info.js';
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 interface CacheEntry {
-  readonly mtimeMs: number;
+  /** null for a summary taken from a linted file: its size stands for it until a lookup stats the file. */
+  mtimeMs: number | null;
+  readonly size: number;
   readonly summary: Summary | null;
 }
 
@@ -58,12 +60,13 @@ function lookUp(context: AnyContext, specifier: string): Summary | null {
   if (!path.isAbsolute(from)) return null;
   const found = resolveCached(path.dirname(from), specifier);
   if (!found) return null;
-  const { file, mtimeMs } = found;
+  const { file, stats } = found;
   const hit = summaries.get(file);
-  if (hit?.mtimeMs === mtimeMs) return hit.summary;
+  if (hit && hit.mtimeMs === null && hit.size === stats.size) hit.mtimeMs = stats.mtimeMs;
+  if (hit?.mtimeMs === stats.mtimeMs) return hit.summary;
   const summary = summarize(context, file);
   if (summaries.size >= MAX_CACHE) summaries.clear();
-  summaries.set(file, { mtimeMs, summary });
+  summaries.set(file, { mtimeMs: stats.mtimeMs, size: stats.size, summary });
   return summary;
 }
 
@@ -75,33 +78,24 @@ function lookUp(context: AnyContext, specifier: string): Summary | null {
 export function noteLintedFile(context: AnyContext): void {
   const file = context.physicalFilename;
   if (!path.isAbsolute(file) || !EXTENSIONS.includes(path.extname(file))) return;
-  let stats: Stats;
-  try {
-    stats = statSync(file);
-  } catch {
-    return;
-  }
-  const { mtimeMs } = stats;
-  if (summaries.get(file)?.mtimeMs === mtimeMs) return;
   const { sourceCode } = context;
-  // An editor's unsaved buffer, or a test's code under a real file's name, is not what importers will read.
-  // (A same-size edit passes; its summary is the buffer's, which is what the editor shows.)
-  const bytes = Buffer.byteLength(sourceCode.text, 'utf8') + (sourceCode.hasBOM ? 3 : 0);
-  if (bytes !== stats.size) return;
+  // An editor's unsaved buffer, or a test's code under a real file's name, is not what importers will read:
+  // the first lookup compares the sizes. (A same-size edit passes; its summary is the buffer's, which the editor shows.)
+  const size = Buffer.byteLength(sourceCode.text, 'utf8') + (sourceCode.hasBOM ? 3 : 0);
   const summary = MAY_EXPORT_PROMISES.test(sourceCode.text) ? readExports(sourceCode.ast) : NOTHING;
   if (summaries.size >= MAX_CACHE) summaries.clear();
-  summaries.set(file, { mtimeMs, summary });
+  summaries.set(file, { mtimeMs: null, size, summary });
 }
 
 /** Resolved specifiers by importing folder; a hit is re-checked with one stat (the file may be gone). */
 const resolved = new Map<string, string>();
 
-/** The file a relative specifier names, with its mtime (one stat when the folder has asked before). */
-function resolveCached(dir: string, specifier: string): { file: string; mtimeMs: number } | null {
+/** The file a relative specifier names, with its stats (one stat when the folder has asked before). */
+function resolveCached(dir: string, specifier: string): { file: string; stats: Stats } | null {
   const key = `${dir}\0${specifier}`;
   const hit = resolved.get(key);
   const hitStats = hit === undefined ? null : statFile(hit);
-  if (hit !== undefined && hitStats) return { file: hit, mtimeMs: hitStats.mtimeMs };
+  if (hit !== undefined && hitStats) return { file: hit, stats: hitStats };
   const file = resolveRelative(dir, specifier);
   const stats = file === null ? null : statFile(file);
   if (file === null || !stats) {
@@ -110,17 +104,32 @@ function resolveCached(dir: string, specifier: string): { file: string; mtimeMs:
   }
   if (resolved.size >= MAX_CACHE) resolved.clear();
   resolved.set(key, file);
-  return { file, mtimeMs: stats.mtimeMs };
+  return { file, stats };
 }
+
+/**
+ * A stat is reused for a second: a lint run asks about the same imported
+ * files from file after file, and a stat is not cheap on every file system.
+ * (An editor sees a saved change to an imported file at most a second late.)
+ */
+const STAT_TTL_MS = 1000;
+const recentStats = new Map<string, { readonly at: number; readonly stats: Stats | null }>();
 
 /** The stats of a regular file; null for a folder or a missing path. */
 function statFile(file: string): Stats | null {
+  const now = Date.now();
+  const recent = recentStats.get(file);
+  if (recent && now - recent.at < STAT_TTL_MS) return recent.stats;
+  let stats: Stats | null;
   try {
-    const stats = statSync(file);
-    return stats.isFile() ? stats : null;
+    stats = statSync(file);
+    if (!stats.isFile()) stats = null;
   } catch {
-    return null;
+    stats = null;
   }
+  if (recentStats.size >= MAX_CACHE) recentStats.clear();
+  recentStats.set(file, { at: now, stats });
+  return stats;
 }
 
 function isFile(file: string): boolean {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from '@typescript-eslint/parser';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportedPromiseFunctions, noteLintedFile, readExports } from '../../lib/cross-file.js';
 import type { Answer } from '../../lib/promise-oracle.js';
 import { fixturesLibDir, probeCalls, type LintOptions } from './probe.js';
@@ -78,9 +78,23 @@ describe('exportedPromiseFunctions', () => {
     });
     const from = { filename: path.join(dir, 'main.ts') };
     const file = path.join(dir, 'jobs.ts');
-    const at = (seconds: number): void => {
-      utimesSync(file, seconds, seconds);
+    /** Sets the file's mtime, and lets the clock pass the second for which a stat is reused. */
+    const at = (seconds: number, target = file): void => {
+      utimesSync(target, seconds, seconds);
+      later();
     };
+    let now = Date.now();
+    const later = (): void => {
+      now += 1_001;
+      vi.setSystemTime(now);
+    };
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      later();
+      return () => {
+        vi.useRealTimers();
+      };
+    });
 
     it('is reread when the mtime changes, and only then', () => {
       writeFileSync(file, 'export function run(): string | Promise<string> { return "a"; }\n');
@@ -105,14 +119,15 @@ describe('exportedPromiseFunctions', () => {
       writeFileSync(gone, 'export async function run() {}\n');
       expect(summary('./gone.js', from)?.get('run')).toBe('yes');
       rmSync(gone);
+      later();
       expect(summary('./gone.js', from)).toBeNull();
 
       const flaky = path.join(dir, 'flaky.ts');
       writeFileSync(flaky, 'export async function run() {}\n');
-      utimesSync(flaky, 1_700_000_000, 1_700_000_000);
+      at(1_700_000_000, flaky);
       expect(summary('./flaky.js', from)?.get('run')).toBe('yes');
       writeFileSync(flaky, 'export async function run( {\n');
-      utimesSync(flaky, 1_700_000_020, 1_700_000_020);
+      at(1_700_000_020, flaky);
       expect(summary('./flaky.js', from)).toBeNull();
     });
 
@@ -126,14 +141,16 @@ describe('exportedPromiseFunctions', () => {
       const linted = path.join(dir, 'linted.ts');
       const text = 'export async function save() {}\nprobe();\n';
       writeFileSync(linted, text);
-      utimesSync(linted, 1_700_000_100, 1_700_000_100);
       probeCalls(text, (context) => {
         noteLintedFile(context);
       }, { filename: linted });
-      // Same mtime, other text: only a summary recorded from the linted text still says `save`.
-      writeFileSync(linted, 'export async function other() {}\n');
-      utimesSync(linted, 1_700_000_100, 1_700_000_100);
-      expect(pick(summary('./linted.js', from), ['save', 'other'])).toEqual({ save: 'yes', other: undefined });
+      // Other text of the same size: only a summary recorded from the linted text still says `save`.
+      writeFileSync(linted, 'export async function evas() {}\nprobe();\n');
+      at(1_700_000_100, linted);
+      expect(pick(summary('./linted.js', from), ['save', 'evas'])).toEqual({ save: 'yes', evas: undefined });
+      // Once a lookup has seen the file, a later change of its mtime is a change of the file.
+      at(1_700_000_200, linted);
+      expect(pick(summary('./linted.js', from), ['save', 'evas'])).toEqual({ save: undefined, evas: 'yes' });
     });
 
     it('ignores a linted text that differs from the file on disk (an unsaved editor buffer)', () => {
@@ -143,6 +160,18 @@ describe('exportedPromiseFunctions', () => {
         noteLintedFile(context);
       }, { filename: edited });
       expect(pick(summary('./edited.js', from), ['onDisk', 'inBuffer'])).toEqual({ onDisk: 'yes', inBuffer: undefined });
+    });
+
+    it('reuses a stat for a second: a change shows within a second, not at once', () => {
+      const timed = path.join(dir, 'timed.ts');
+      writeFileSync(timed, 'export async function first() {}\n');
+      at(1_700_000_300, timed);
+      expect(summary('./timed.js', from)?.get('first')).toBe('yes');
+      writeFileSync(timed, 'export async function second() {}\n');
+      utimesSync(timed, 1_700_000_400, 1_700_000_400);
+      expect(summary('./timed.js', from)?.get('second')).toBeUndefined();
+      later();
+      expect(summary('./timed.js', from)?.get('second')).toBe('yes');
     });
 
     it('skips files too large to read', () => {
