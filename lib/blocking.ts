@@ -232,6 +232,8 @@ export function isInBuildTimeFunction(node: TSESTree.Node): boolean {
  * off the main thread, whose event loop they do not stall.
  */
 export function isWorkerThreadScript(text: string): boolean {
+  // A plain substring search first: the patterns below scan every `{ ... }` of the file.
+  if (!text.includes('worker_threads')) return false;
   // The spawning side (`new Worker(file, { workerData })`) runs on the main thread.
   if (/\bnew\s+Worker\s*\(/.test(text)) return false;
   return WORKER_SIDE_IMPORT.test(text) || WORKER_SIDE_MEMBER.test(text);

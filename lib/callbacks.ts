@@ -14,7 +14,7 @@ import type * as ts from 'typescript';
 import { isFunctionNode, keyName, memberName, skipWrappers, valueParent, type FunctionNode } from './ast.js';
 import { callbackApis, type ArrayEffect, type CallbackApiCatalog } from './catalogs/callback-apis.js';
 import { isHandledPromise } from './promise-handling.js';
-import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
+import { annotationIsPromise, cannotBePromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
 import type { AllowSpec } from './specifiers.js';
 import type { TypeInfo } from './type-info.js';
@@ -159,6 +159,19 @@ export function returnsPromiseOnSomePath(oracle: PromiseOracle, sourceCode: Sour
   for (const value of returnedValues(fn.body)) {
     if (value && oracle.isPromise(value) === 'yes') return true;
   }
+  return false;
+}
+
+/**
+ * The cheapest filter: can any value this function returns be a promise by
+ * its shape (`(x) => x.id + 1`, `() => {}` and `() => [a, b]` cannot)?
+ */
+export function mayReturnPromise(fn: FunctionNode): boolean {
+  if (fn.async) return true;
+  const body = fn.body;
+  if (!body) return true;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return !cannotBePromise(skipWrappers(body));
+  for (const value of returnedValues(body)) if (value && !cannotBePromise(skipWrappers(value))) return true;
   return false;
 }
 

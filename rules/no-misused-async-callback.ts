@@ -31,6 +31,7 @@ import {
   isSyncDisposeMethod,
   matchesAllowedMethod,
   mayReturnCall,
+  mayReturnPromise,
   mayHoldFunction,
   promiseArrayUse,
   returnsPromiseOnSomePath,
@@ -186,6 +187,8 @@ export default createRule<Options, MessageIds>({
           }
           const value = skipWrappers(argument);
           if (value.type !== AST_NODE_TYPES.MemberExpression && value.type !== AST_NODE_TYPES.Identifier) return;
+          // Most arguments are data (`save(order)`): a name that cannot hold a function ends it before any lookup.
+          if (!typeInfo && value.type === AST_NODE_TYPES.Identifier && !mayHoldFunction(sourceCode, value)) return;
           const slot: CallbackSlot = { kind: 'argument', call, index };
           const known = !!ignoringApi(sourceCode, call, index);
           // Members only where a known API takes them (`emitter.on('x', this.onX)`). Names: without
@@ -230,7 +233,7 @@ export default createRule<Options, MessageIds>({
      * for arguments and JSX attributes.
      */
     function functionReturnsPromise(fn: FunctionNode, slot: CallbackSlot): boolean {
-      if (!typeInfo && !mayIgnoreWithoutTypes(slot)) return false;
+      if (!typeInfo && (!mayReturnPromise(fn) || !mayIgnoreWithoutTypes(slot))) return false;
       const syntactic = oracle.functionReturnsPromise(fn);
       if (syntactic !== 'unknown') return syntactic === 'yes';
       if (!typeInfo) return returnsPromiseOnSomePath(oracle, sourceCode, fn);

@@ -6,9 +6,9 @@
  * the code runs on with the promise in hand and never sees the result.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipWrappers } from '../lib/ast.js';
+import { memberName, skipWrappers } from '../lib/ast.js';
 import { getAsyncContext } from '../lib/async-context.js';
-import { promiseInspectors, valueConsumers, type ConsumerEffect } from '../lib/catalogs/value-consuming-apis.js';
+import { consumerMethodNames, promiseInspectors, valueConsumers, type ConsumerEffect } from '../lib/catalogs/value-consuming-apis.js';
 import { createRule } from '../lib/create-rule.js';
 import { insertAwait, wrapAwait } from '../lib/fixes.js';
 import { getImportResolver } from '../lib/imports.js';
@@ -210,7 +210,11 @@ export default createRule<Options, MessageIds>({
       ForOfStatement: check,
       ForInStatement: check,
       VariableDeclarator: check,
-      MemberExpression: check,
+      // The most frequent node: in `this.x` and `'a'.length` the object is no promise this rule can see, before any use is built.
+      MemberExpression: (node) => {
+        const object = skipWrappers(node.object);
+        if (object.type !== AST_NODE_TYPES.ThisExpression && !cannotBePromise(object)) check(node);
+      },
       CallExpression: check,
     };
 
@@ -249,6 +253,9 @@ export default createRule<Options, MessageIds>({
     function checkArgument(use: ValueUse): void {
       const call = use.user as TSESTree.CallExpression;
       const index = use.index ?? 0;
+      // Without types only the catalogued consumers matter, and a method's own name rules most calls out.
+      const callee = skipWrappers(call.callee);
+      if (!checkTypedArguments && callee.type === AST_NODE_TYPES.MemberExpression && !consumerMethodNames.has(memberName(callee) ?? '')) return;
       const target = resolveImport(call.callee);
       const consumer = target ? valueConsumers[target.module]?.[target.path.join('.')] : undefined;
       if (consumer) {

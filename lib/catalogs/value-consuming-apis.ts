@@ -112,3 +112,8 @@ export const promiseInspectors: Readonly<Record<string, readonly string[]>> = {
  * what they return is not judged.
  */
 export const promisesWithMembers: ReadonlySet<string> = new Set(['execa', 'got', 'ky', 'p-cancelable', 'bluebird']);
+
+/** The last name of every consumer's path (`log`, `stringify`): a method call by another name consumes nothing. */
+export const consumerMethodNames: ReadonlySet<string> = new Set(
+  Object.values(valueConsumers).flatMap((consumers) => Object.keys(consumers).map((path) => path.slice(path.lastIndexOf('.') + 1))),
+);
