@@ -1,19 +1,26 @@
 #!/usr/bin/env node
 /**
- * Precision triage for the strict rules (issue #6): lint the triage corpus
- * (bench/triage-corpora.mjs) untyped with the six strict-only rules and print
- * the reports per rule and package, or a reproducible random sample of one
- * rule's reports with their context, to be judged by hand (true pitfall /
- * debatable / false alarm). The tables live in docs/triage-strict.md.
+ * Precision triage (issues #6 and #7): lint the triage corpus
+ * (bench/triage-corpora.mjs) and/or the benchmark corpora with a set of rules
+ * and print the reports per rule and package, or a reproducible random sample
+ * of one rule's reports with their context, to be judged by hand (true
+ * pitfall / debatable / false alarm). The strict rules' tables live in
+ * docs/triage-strict.md, the recommended rules' in docs/benchmarks.md.
  *
  *   node bench/triage.mjs --fetch                      # npm pack the pinned packages (once)
  *   node bench/triage.mjs                              # reports per rule and package
  *   node bench/triage.mjs --rule no-await-race --sample 20 --seed 7 [--context 4]
  *   node bench/triage.mjs --rule R --list              # every report of R, one line each
+ *   node bench/triage.mjs --set recommended --bench-corpora --typed --packages none   # the benchmark corpora as TS users lint them
  *
- * Options: `--packages a,b` (names from triage-corpora.mjs), `--bench-corpora`
- * (also lint the benchmark corpora of corpora.mjs, set up by
- * setup-corpora.mjs: mongodb, puppeteer-core, @apollo/server, undici),
+ * Options: `--set strict|recommended` (which rules: the six strict-only rules,
+ * the default, or the seven of `recommended`), `--rules a,b` (any of the
+ * twelve instead), `--packages a,b` (names from triage-corpora.mjs; `--packages
+ * none` lints no triage package), `--bench-corpora` (also lint the benchmark
+ * corpora of corpora.mjs, set up by setup-corpora.mjs: mongodb,
+ * puppeteer-core, @apollo/server, undici), `--typed` (lint the TypeScript
+ * benchmark corpora with the project service and their tsconfig, as
+ * `recommended-type-checked` users do; the others stay untyped),
  * `--node-modules` (also lint this project's node_modules/), `--plugin
  * dist/index.js` (the built plugin: `npm run build` first). Files over 512 kB
  * (bundles) are skipped.
@@ -30,10 +37,19 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
-import { corpora, corpusDir } from './corpora.mjs';
+import { corpora, corpusDir, isTyped } from './corpora.mjs';
 import { triageCorpora, triageCorpusDir, triageDir } from './triage-corpora.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RECOMMENDED_RULES = [
+  'no-floating-promise',
+  'no-unawaited-value',
+  'no-misused-async-callback',
+  'no-broken-promise-chain',
+  'no-promise-constructor-misuse',
+  'no-blocking-in-async',
+  'no-io-in-constructor',
+];
 const STRICT_RULES = [
   'no-await-race',
   'no-unbounded-concurrency',
@@ -53,10 +69,13 @@ if (options.fetch) {
 }
 
 const plugin = (await import(pathToFileURL(path.resolve(root, options.plugin)).href)).default;
-const rules = options.rule ? [options.rule] : STRICT_RULES;
-for (const rule of rules) {
-  if (!STRICT_RULES.includes(rule)) throw new Error(`--rule ${rule}: not one of ${STRICT_RULES.join(', ')}`);
+const ruleSet = options.rules ?? (options.set === 'recommended' ? RECOMMENDED_RULES : options.set === 'strict' ? STRICT_RULES : null);
+if (!ruleSet) throw new Error(`--set ${options.set}: not strict or recommended`);
+for (const rule of ruleSet) {
+  if (!RECOMMENDED_RULES.includes(rule) && !STRICT_RULES.includes(rule)) throw new Error(`${rule}: not one of ${[...RECOMMENDED_RULES, ...STRICT_RULES].join(', ')}`);
 }
+if (options.rule && !ruleSet.includes(options.rule)) throw new Error(`--rule ${options.rule}: not in the rule set (${ruleSet.join(', ')}); pick it with --set or --rules`);
+const rules = options.rule ? [options.rule] : ruleSet;
 
 const sources = selectedCorpora().map((corpus) => {
   const dir = triageCorpusDir(corpus);
@@ -67,7 +86,7 @@ if (options.benchCorpora) {
   for (const corpus of corpora) {
     const dir = corpusDir(corpus);
     if (!existsSync(dir)) throw new Error(`${corpus.name}@${corpus.version} is not set up: run node bench/setup-corpora.mjs`);
-    sources.push({ label: corpus.name, dir, lint: corpus.lint, skip: ['node_modules/**'] });
+    sources.push({ label: corpus.name, dir, lint: corpus.lint, skip: ['node_modules/**'], typed: options.typed && isTyped(corpus) });
   }
 }
 if (options.nodeModules) {
@@ -84,7 +103,7 @@ for (const source of sources) {
   const packageType = readPackageType(source.dir);
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
-    const messages = lintFile(linter, source.dir, file, text, packageType);
+    const messages = lintFile(linter, source, file, text, packageType);
     if (messages === null) {
       parseFailures++;
       continue;
@@ -94,6 +113,7 @@ for (const source of sources) {
       reports.push({
         rule: m.ruleId.replace(/^async-pitfalls\//, ''),
         pkg: source.label,
+        typed: Boolean(source.typed),
         file: path.relative(source.dir, file).split(path.sep).join('/'),
         absolute: file,
         line: m.line,
@@ -106,13 +126,18 @@ for (const source of sources) {
 }
 reports.sort((a, b) => a.pkg.localeCompare(b.pkg) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 
-console.log(`triage corpus: ${String(sources.length)} packages, ${String(fileCount)} files (${String(parseFailures)} did not parse), plugin ${options.plugin}`);
+const typedLabels = sources.filter((s) => s.typed).map((s) => s.label);
+console.log(
+  `triage corpus: ${String(sources.length)} packages, ${String(fileCount)} files (${String(parseFailures)} did not parse), plugin ${options.plugin}, ` +
+    (typedLabels.length > 0 ? `typed: ${typedLabels.join(', ')}, the rest untyped` : 'untyped'),
+);
 if (options.rule && options.sample > 0) printSample(reports, options);
 else if (options.rule && options.list) printList(reports);
 else printCounts(reports, sources);
 
 function selectedCorpora() {
   if (!options.packages) return triageCorpora;
+  if (options.packages.length === 1 && options.packages[0] === 'none') return [];
   return options.packages.map((name) => {
     const corpus = triageCorpora.find((c) => c.name === name);
     if (!corpus) throw new Error(`unknown package ${name}; known: ${triageCorpora.map((c) => c.name).join(', ')}`);
@@ -200,11 +225,17 @@ function readPackageType(dir) {
   }
 }
 
-function configFor(sourceType) {
+function configFor(sourceType, typedRoot) {
   return [
     {
-      files: ['**/*'],
-      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType },
+      // Not `**/*`: for Linter a universal pattern alone matches only JavaScript (ESLint's defaults), so TypeScript files were never linted.
+      files: ['**/*.js', '**/*.mjs', '**/*.cjs', '**/*.jsx', '**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'],
+      languageOptions: {
+        parser: tsParser,
+        ecmaVersion: 'latest',
+        sourceType,
+        ...(typedRoot ? { parserOptions: { projectService: true, tsconfigRootDir: typedRoot } } : {}),
+      },
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
       plugins: { 'async-pitfalls': plugin },
       rules: Object.fromEntries(rules.map((rule) => [`async-pitfalls/${rule}`, 'error'])),
@@ -215,11 +246,11 @@ function configFor(sourceType) {
 }
 
 /** The messages, or null when the file parses in neither source type. */
-function lintFile(linter, dir, file, text, packageType) {
+function lintFile(linter, source, file, text, packageType) {
   const ext = path.extname(file);
   const first = ext === '.mjs' || ext === '.mts' ? 'module' : ext === '.cjs' || ext === '.cts' ? 'commonjs' : ext === '.ts' ? 'module' : packageType;
   for (const sourceType of first === 'module' ? ['module', 'commonjs'] : ['commonjs', 'module']) {
-    const messages = linter.verify(text, configFor(sourceType), { filename: file });
+    const messages = linter.verify(text, configFor(sourceType, source.typed ? source.dir : null), { filename: file });
     if (!messages.some((m) => m.fatal)) return messages;
   }
   return null;
@@ -251,7 +282,7 @@ function printSample(all, { rule, sample, seed, context }) {
   console.log(`${rule}: ${String(mine.length)} reports; sample of ${String(count)} with seed ${String(seed)}\n`);
   picked.forEach((r, index) => {
     const lines = readFileSync(r.absolute, 'utf8').split(/\r?\n/);
-    console.log(`#${String(index + 1)} ${r.pkg}/${r.file}:${String(r.line)}:${String(r.column)} [${r.messageId}] ${r.message}`);
+    console.log(`#${String(index + 1)} ${r.pkg}/${r.file}:${String(r.line)}:${String(r.column)}${r.typed ? ' (typed)' : ''} [${r.messageId}] ${r.message}`);
     const from = Math.max(1, r.line - context);
     const to = Math.min(lines.length, r.line + context);
     for (let n = from; n <= to; n++) {
@@ -281,7 +312,7 @@ function printCounts(all, sourcesLinted) {
 }
 
 function parseArgs(args) {
-  const out = { fetch: false, rule: null, sample: 0, seed: 1, context: 4, list: false, packages: null, benchCorpora: false, nodeModules: false, plugin: 'dist/index.js' };
+  const out = { fetch: false, set: 'strict', rules: null, typed: false, rule: null, sample: 0, seed: 1, context: 4, list: false, packages: null, benchCorpora: false, nodeModules: false, plugin: 'dist/index.js' };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = () => {
@@ -291,6 +322,9 @@ function parseArgs(args) {
     };
     if (arg === '--fetch') out.fetch = true;
     else if (arg === '--rule') out.rule = value();
+    else if (arg === '--set') out.set = value();
+    else if (arg === '--rules') out.rules = value().split(',');
+    else if (arg === '--typed') out.typed = true;
     else if (arg === '--sample') out.sample = Number(value());
     else if (arg === '--seed') out.seed = Number(value());
     else if (arg === '--context') out.context = Number(value());
