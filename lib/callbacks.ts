@@ -14,6 +14,7 @@ import type * as ts from 'typescript';
 import { isFunctionNode, keyName, memberName, skipWrappers, valueParent, type FunctionNode } from './ast.js';
 import { callbackApis, type ArrayEffect, type CallbackApiCatalog } from './catalogs/callback-apis.js';
 import { isHandledPromise } from './promise-handling.js';
+import { localCallee } from './local-callees.js';
 import { annotationIsPromise, cannotBePromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
 import type { AllowSpec } from './specifiers.js';
@@ -1180,6 +1181,45 @@ export function handlesOwnErrors(fn: FunctionNode, visitorKeys: SourceCode['visi
     for (const child of childrenOf(node, visitorKeys)) stack.push({ node: child, covered });
   }
   return guarded;
+}
+
+/**
+ * Does this call give a promise that never rejects, because its function is
+ * written in this file (lib/local-callees: `helper()`, `this.report()`,
+ * `store.save()`) and catches its own errors (`handlesOwnErrors`)? undici's
+ * `readAllBytes(reader, onDone, onError)`, whose whole body sits in a `try`
+ * whose `catch` hands the error to `onError`.
+ */
+export function callHandlesOwnErrors(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const fn = localCallee(sourceCode, call.callee);
+  return !!fn && !fn.generator && handlesOwnErrors(fn, sourceCode.visitorKeys);
+}
+
+/**
+ * Does this callback catch its own errors? `fn` is its function when written
+ * in place or named by a local variable (`functionOf`); otherwise the local
+ * function the value stands for: a method or arrow field passed by reference
+ * (`this.#onAuth`, `this.onMessage.bind(this)`). An arrow whose expression
+ * body only calls (or awaits) one local function that catches its own errors
+ * does too: `() => this.sendReportAndScheduleNext(false)`.
+ */
+export function callbackHandlesOwnErrors(sourceCode: SourceCode, value: TSESTree.Node, fn: FunctionNode | null): boolean {
+  if (fn && handlesOwnErrors(fn, sourceCode.visitorKeys)) return true;
+  const target = skipWrappers(value);
+  if (fn && fn === target) {
+    if (!fn.body || fn.body.type === AST_NODE_TYPES.BlockStatement) return false;
+    const body = skipWrappers(fn.body);
+    const call = skipWrappers(body.type === AST_NODE_TYPES.AwaitExpression ? body.argument : body);
+    return call.type === AST_NODE_TYPES.CallExpression && callHandlesOwnErrors(sourceCode, call);
+  }
+  let reference: TSESTree.Node = target;
+  // `this.onMessage.bind(this)`
+  if (target.type === AST_NODE_TYPES.CallExpression && target.callee.type === AST_NODE_TYPES.MemberExpression && memberName(target.callee) === 'bind') {
+    reference = skipWrappers(target.callee.object);
+  }
+  if (reference.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const local = localCallee(sourceCode, reference);
+  return !!local && !local.generator && handlesOwnErrors(local, sourceCode.visitorKeys);
 }
 
 /** A returned value that is no new promise: not a call, `new` or `await` (those may reject). */

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { memberName, skipWrappers, valueParent } from '../lib/ast.js';
 import { getAsyncContext, isLastStatementOf, type AsyncContext } from '../lib/async-context.js';
 import { createRule } from '../lib/create-rule.js';
+import { callHandlesOwnErrors } from '../lib/callbacks.js';
 import { appendCatch, awaitAll, insertAwait, prefixReturn, wrapCatch } from '../lib/fixes.js';
 import { isHandledPromise, knownSafeCallees } from '../lib/promise-handling.js';
 import { cannotBePromise, getPromiseOracle } from '../lib/promise-oracle.js';
@@ -156,6 +157,9 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (isHandledPromise(value) || isAllowed(value) || isAllowedType(value)) return;
+      if (takesFromCollection(value)) return;
+      // Where nothing could await it anyway, only a rejection is at stake, and this one never rejects.
+      if (!getAsyncContext(sourceCode, statement).canAwait && neverRejects(value)) return;
       reportDropped(expression, statement);
     }
 
@@ -164,6 +168,8 @@ export default createRule<Options, MessageIds>({
       const argument = skipWrappers(node.argument);
       if (oracle.isPromise(argument) !== 'yes' || isHandledPromise(argument)) return;
       if (isAllowed(argument) || isAllowedType(argument)) return;
+      // `void` already says nobody waits; the message is about the rejection, and this one never comes.
+      if (neverRejects(argument)) return;
       const where = getAsyncContext(sourceCode, statement);
       const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [];
       if (where.canAwait) {
@@ -242,6 +248,11 @@ export default createRule<Options, MessageIds>({
       context.report({ node: node.id, messageId: 'storedNeverAwaited', data: { name: node.id.name }, suggest });
     }
 
+    /** A call of a function written in this file that catches its own errors (lib/callbacks). */
+    function neverRejects(node: TSESTree.Node): boolean {
+      return node.type === AST_NODE_TYPES.CallExpression && callHandlesOwnErrors(sourceCode, node);
+    }
+
     function isAllowed(node: TSESTree.Node): boolean {
       if (node.type !== AST_NODE_TYPES.CallExpression) return false;
       return matchesAllow(sourceCode, node.callee, knownSafeCallees) || matchesAllow(sourceCode, node.callee, allow);
@@ -260,6 +271,19 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * `queue.shift()`, `pending.pop()`: a promise taken out of a collection and
+ * dropped was started when it was put in, by code that holds it; dropping it
+ * here starts nothing and loses nothing that was not already there.
+ */
+function takesFromCollection(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return false;
+  const callee = skipWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  return name === 'shift' || name === 'pop';
+}
 
 function droppedMessage(node: TSESTree.Expression, where: AsyncContext): MessageIds {
   const value = skipWrappers(node);

@@ -11,6 +11,7 @@ import { getAsyncContext } from '../lib/async-context.js';
 import { catchInsideFix, effectFix, forOfFix, promiseAllFix, promiseAllForEachFix } from '../lib/callback-fixes.js';
 import {
   awaitsParameter,
+  callbackHandlesOwnErrors,
   callbackReturnsPromise,
   capturesRejections,
   declaredArgumentSlot,
@@ -21,7 +22,6 @@ import {
   findSlot,
   functionHeadLoc,
   functionOf,
-  handlesOwnErrors,
   ignoringApi,
   isAwaitingReceiver,
   isFinallyCall,
@@ -327,7 +327,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const slot = typeInfo ? typedArgumentSlot(typeInfo, call, index) : declaredArgumentSlot(sourceCode, call, index);
-      if (slot !== 'void' || handlesErrors(fn)) return;
+      if (slot !== 'void' || handlesErrors(value, fn)) return;
       context.report({ loc: at(value, fn), messageId: 'voidArgument', suggest: catchInside(value, fn) });
     }
 
@@ -406,7 +406,7 @@ export default createRule<Options, MessageIds>({
       // `new EventEmitter({ captureRejections: true })` sends a rejected listener to 'error'.
       const callee = skipWrappers(call.callee);
       if (api.kind === 'listener' && callee.type === AST_NODE_TYPES.MemberExpression && capturesRejections(sourceCode, callee.object)) return;
-      if (handlesErrors(fn)) return;
+      if (handlesErrors(value, fn)) return;
       context.report({
         loc: at(value, fn),
         messageId: api.kind === 'listener' ? 'listenerIgnored' : 'callbackIgnored',
@@ -420,7 +420,7 @@ export default createRule<Options, MessageIds>({
       const slot = typeInfo && attribute.value ? typedContextualSlot(typeInfo, attribute.value) : declaredAttributeSlot(sourceCode, attribute, name);
       if (slot === 'thenable' || slot === 'other') return;
       if (slot !== 'void' && !callbackApis.jsxHandlerPattern.test(name)) return;
-      if (handlesErrors(fn)) return;
+      if (handlesErrors(value, fn)) return;
       context.report({ loc: at(value, fn), messageId: 'jsxHandlerIgnored', data: { name }, suggest: catchInside(value, fn) });
     }
 
@@ -435,11 +435,11 @@ export default createRule<Options, MessageIds>({
       }
       const handlerProperty = handlerPropertyName(slot);
       if (handlerProperty !== null && answer !== 'thenable') {
-        if (handlesErrors(fn)) return;
+        if (handlesErrors(value, fn)) return;
         context.report({ loc: at(value, fn), messageId: 'handlerPropertyIgnored', data: { name: handlerProperty }, suggest: catchInside(value, fn) });
         return;
       }
-      if (answer !== 'void' || handlesErrors(fn)) return;
+      if (answer !== 'void' || handlesErrors(value, fn)) return;
       const suggest = catchInside(value, fn);
       if (slot.kind === 'property') {
         context.report({ loc: at(value, fn), messageId: 'voidProperty', data: { name: sourceCode.getText(slot.property.key) }, suggest });
@@ -478,9 +478,9 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** Slots that cannot wait anyway: a callback that catches its own errors is fine there. */
-    function handlesErrors(fn: FunctionNode | null): boolean {
-      return !!fn && handlesOwnErrors(fn, sourceCode.visitorKeys);
+    /** Slots that cannot wait anyway: a callback that catches its own errors (or calls a local function that does) is fine there. */
+    function handlesErrors(value: TSESTree.Node, fn: FunctionNode | null): boolean {
+      return callbackHandlesOwnErrors(sourceCode, value, fn);
     }
 
     /** Suggest catching inside the callback, where it is written (never in a declaration it names). */

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { isFunctionNode } from '../../lib/ast.js';
 import {
   awaitsParameter,
+  callHandlesOwnErrors,
+  callbackHandlesOwnErrors,
   callbackReturnsPromise,
   capturesRejections,
   classifyTypeNode,
@@ -608,6 +610,59 @@ type E = (() => void) | undefined; type F = { (): void }; type G = A; type H = s
     );
     expect(found.map(([answer]) => answer)).toEqual(['void', 'thenable', 'thenable', 'other', 'void', 'void', 'void', 'unknown', 'void']);
     expect(found.every(([a, b]) => a === b)).toBe(true);
+  });
+});
+
+describe('callHandlesOwnErrors and callbackHandlesOwnErrors', () => {
+  const code = `declare function save(): Promise<void>;
+declare function report(e: unknown): void;
+declare function probe(value: unknown): void;
+async function careful() { try { await save(); } catch (e) { report(e); } }
+async function careless() { await save(); }
+export class Job {
+  #onDone = async () => { await save().catch(report); };
+  async run() { try { await save(); } catch (e) { report(e); } }
+  async stop() { await save(); }
+  wire() {
+    PROBES
+  }
+}
+`;
+
+  it('follows a call into a local function that catches its own errors', () => {
+    const answers = probeCalls(
+      code.replace('PROBES', 'probe(careful()); probe(this.run()); probe(careless()); probe(this.stop()); probe(save());'),
+      (context, call) => {
+        const argument = firstArgument(call);
+        return argument.type === AST_NODE_TYPES.CallExpression && callHandlesOwnErrors(context.sourceCode, argument);
+      },
+    );
+    expect(answers).toEqual([true, true, false, false, false]);
+  });
+
+  it('reads a callback passed by reference, bound, or calling one function from an expression body', () => {
+    const answers = probeCalls(
+      code.replace(
+        'PROBES',
+        [
+          'probe(this.#onDone);',
+          'probe(this.run.bind(this));',
+          'probe(() => this.run());',
+          'probe(async () => await careful());',
+          'probe(careful);',
+          'probe(this.stop);',
+          'probe(this.stop.bind(this));',
+          'probe(() => this.stop());',
+          'probe(() => careless());',
+          'probe(() => { careful(); });',
+        ].join('\n    '),
+      ),
+      (context, call) => {
+        const argument = firstArgument(call);
+        return callbackHandlesOwnErrors(context.sourceCode, argument, functionOf(context.sourceCode, argument));
+      },
+    );
+    expect(answers).toEqual([true, true, true, true, true, false, false, false, false, false]);
   });
 });
 

@@ -223,9 +223,140 @@ store.save('a');
 function fetch(url: string) { return url.length; }
 fetch('/x');
 `,
+  // Triage (undici's readAllBytes, writeBlob): a local function that catches its own errors, dropped
+  // where nothing could await it, or with \`void\`: it never rejects, so nothing is lost.
+  `
+type Reader = { read(): Promise<{ done: boolean; value?: Uint8Array }> };
+async function readAll(reader: Reader, onDone: (n: number) => void, onError: (e: unknown) => void) {
+  try {
+    let n = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        onDone(n);
+        return;
+      }
+      n += value?.length ?? 0;
+    }
+  } catch (e) {
+    onError(e);
+  }
+}
+export class Body {
+  consume(reader: Reader, onDone: (n: number) => void, onError: (e: unknown) => void) {
+    readAll(reader, onDone, onError);
+    void this.report();
+  }
+  async report() {
+    try {
+      await fetch('/report');
+    } catch (e) {
+      console.error(e);
+    }
+  }
+}
+`,
+  // Triage (@apollo/server's heartbeat queue): taking a promise out of a collection starts nothing;
+  // it was started, and is held, where it was put in.
+  `
+export function finish(queue: Promise<void>[], pending: Promise<void>[]) {
+  queue.shift();
+  pending.pop();
+}
+`,
 ];
 
 const invalid: Invalid[] = [
+  {
+    // The same kind of function dropped inside async code: the caller goes on before it finishes.
+    code: `async function report() {
+  try {
+    await fetch('/report');
+  } catch (e) {
+    console.error(e);
+  }
+}
+export async function handle() {
+  report();
+}
+`,
+    errors: [
+      {
+        messageId: 'floatingInAsync',
+        line: 9,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `async function report() {
+  try {
+    await fetch('/report');
+  } catch (e) {
+    console.error(e);
+  }
+}
+export async function handle() {
+  await report();
+}
+`,
+          },
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `async function report() {
+  try {
+    await fetch('/report');
+  } catch (e) {
+    console.error(e);
+  }
+}
+export async function handle() {
+  report().catch(console.error);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Its \`catch\` awaits again, outside any \`try\`: that can reject, and nobody handles it.
+    code: `async function report() {
+  try {
+    await fetch('/report');
+  } catch (e) {
+    await fetch('/log');
+  }
+}
+export function handle() {
+  void report();
+}
+`,
+    errors: [
+      {
+        messageId: 'floatingVoid',
+        line: 9,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestCatch',
+            data: { handler: 'console.error' },
+            output: `async function report() {
+  try {
+    await fetch('/report');
+  } catch (e) {
+    await fetch('/log');
+  }
+}
+export function handle() {
+  void report().catch(console.error);
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // The classic entry point: nothing catches a failure of main().
     code: `async function main() {

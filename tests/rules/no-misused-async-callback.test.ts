@@ -87,6 +87,41 @@ bus.on('save', async (id: string) => {
 bus.on('quick', (id: string) => save(id).catch(console.error));
 bus.once('later', async (id: string) => save(id).catch((error: unknown) => console.error(error)));
 ${api}`,
+  // Triage (@apollo/server's schema reporter, puppeteer's BiDi request): the callback is a method or
+  // field that catches its own errors, passed by reference or called from an arrow's expression body.
+  `
+import { EventEmitter } from 'node:events';
+export class Reporter {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  start() {
+    this.timer = setTimeout(() => this.sendAndScheduleNext(false), 1000);
+  }
+  private async sendAndScheduleNext(again: boolean) {
+    try {
+      await save('report');
+      if (again) this.start();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+export class Request {
+  #onAuth = async () => {
+    await save('auth').catch((error: unknown) => console.error(error));
+  };
+  listen(emitter: EventEmitter) {
+    emitter.on('authenticate', this.#onAuth);
+    emitter.on('message', this.onMessage.bind(this));
+  }
+  async onMessage() {
+    try {
+      await save('message');
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+${api}`,
   // Emitters made with captureRejections send a rejected listener to 'error'.
   `
 import { EventEmitter } from 'node:events';
@@ -216,6 +251,41 @@ ${api}`,
 ];
 
 const invalid: Invalid[] = [
+  {
+    // The method an arrow calls does not catch: its rejection is unhandled.
+    code: `export class Reporter {
+  start() {
+    setTimeout(() => this.send(), 1000);
+  }
+  private async send() {
+    await save('report');
+  }
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'callbackIgnored',
+        data: { method: 'setTimeout' },
+        line: 3,
+        column: 16,
+        suggestions: [
+          {
+            messageId: 'suggestCatchInside',
+            data: { handler: 'console.error' },
+            output: `export class Reporter {
+  start() {
+    setTimeout(() => this.send().catch(console.error), 1000);
+  }
+  private async send() {
+    await save('report');
+  }
+}
+${api}`,
+          },
+        ],
+      },
+    ],
+  },
   {
     // The classic: the function returns before any email is sent, and failures vanish.
     code: `export async function notifyAll(ids: string[]) {
