@@ -95,6 +95,23 @@ const NEVER_PROMISE_SHAPES = new Set<string>([
   AST_NODE_TYPES.YieldExpression,
 ]);
 
+/**
+ * `value = await value`: a variable whose written type says `T | Promise<T>`
+ * but that is assigned an awaited value somewhere; the type no longer says
+ * what a read finds (the checker narrows it, syntax cannot).
+ */
+function assignsAwaited(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((ref) => {
+    if (!ref.isWrite()) return false;
+    const parent = ref.identifier.parent;
+    return (
+      parent.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.left === ref.identifier &&
+      skipWrappers(parent.right).type === AST_NODE_TYPES.AwaitExpression
+    );
+  });
+}
+
 /** A constant-time pre-check for hot paths: by its shape alone, this expression is no promise. */
 export function cannotBePromise(node: TSESTree.Node): boolean {
   return NEVER_PROMISE_SHAPES.has(node.type);
@@ -361,11 +378,11 @@ class Oracle implements PromiseOracle {
         return 'no';
       case 'Parameter': {
         const annotation = parameterAnnotation(def.name);
-        return annotation ? this.declaredPromise(annotation) : 'unknown';
+        return annotation && !assignsAwaited(variable) ? this.declaredPromise(annotation) : 'unknown';
       }
       case 'Variable': {
         const id = def.node.id;
-        if (id === def.name && id.typeAnnotation) {
+        if (id === def.name && id.typeAnnotation && !assignsAwaited(variable)) {
           const declared = this.declaredPromise(id.typeAnnotation.typeAnnotation);
           if (declared !== 'unknown') return declared;
         }

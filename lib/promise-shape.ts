@@ -16,6 +16,7 @@ import type * as ts from 'typescript';
 import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { promisesWithMembers } from './catalogs/value-consuming-apis.js';
 import { getImportResolver, type Resolver } from './imports.js';
+import { localCallee } from './local-callees.js';
 import { getPromiseOracle, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
 import { PROMISE_MEMBERS } from './value-use.js';
@@ -302,7 +303,13 @@ class Shape implements PromiseShape {
       const declared = this.annotationFlags(written.returnType.typeAnnotation);
       if (declared & PROMISE) return declared;
     }
-    const fn = callee.type === AST_NODE_TYPES.Identifier ? this.localFunction(callee) : null;
+    // `this.stream(options)`: a method of this class, read as a function is (what its `return`s give).
+    const fn =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? this.localFunction(callee)
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? localCallee(this.context.sourceCode, callee)
+          : null;
     if (!fn) return this.leaf(node);
     if (fn.async && !fn.generator) return PROMISE;
     if (fn.returnType) {

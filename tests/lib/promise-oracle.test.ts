@@ -74,6 +74,27 @@ const isPromiseCases: Case[] = [
     typed: ['no', 'no', 'no', 'yes'],
   },
   {
+    // Triage (openai's toFile: \`value = await value\`).
+    name: 'a variable written `T | Promise<T>` and assigned an awaited value: the written type no longer decides',
+    code: `
+      export async function first(value: number | Promise<number>, other: number | Promise<number>) {
+        probe(other);
+        value = await value;
+        probe(value);
+        let pending: Promise<number> = Promise.resolve(1);
+        pending = pending.then((n) => n + 1);
+        probe(pending);
+      }
+      export async function second(input: string | Promise<string>) {
+        let held: string | Promise<string> = input;
+        held = await held;
+        probe(held);
+      }
+    `,
+    untyped: ['yes', 'unknown', 'yes', 'unknown'],
+    typed: ['yes', 'no', 'yes', 'no'],
+  },
+  {
     name: 'async function declarations, hoisted, expressions and arrows',
     code: `
       probe(init());

@@ -124,6 +124,30 @@ describe('certainty without types', () => {
     ).toEqual(['or-nullish', 'or-nullish', 'always']);
   });
 
+  it('reads what a method of this class returns (knex\'s `this.stream(options)`)', () => {
+    expect(
+      certainties(
+        `
+        class Runner {
+          stream(handler?: (s: object) => void) {
+            const done = load();
+            if (handler) return done;
+            return {};
+          }
+          query() {
+            return load();
+          }
+          check() {
+            probe(this.stream());
+            probe(this.query());
+          }
+        }
+        `,
+        false,
+      ),
+    ).toEqual(['sometimes', 'always']);
+  });
+
   it('reads the function type written on a variable or parameter', () => {
     expect(
       certainties(

@@ -22,6 +22,14 @@ function edit(code: string, from: string, to: string): string {
 }
 
 const valid: Valid[] = [
+  // Triage (openai's toFile): the parameter is written \`T | PromiseLike<T>\` but awaited into itself first.
+  `
+type Input = { name: string } | string;
+export async function nameOf(value: Input | PromiseLike<Input>) {
+  value = await value;
+  return typeof value === 'string' ? value : value.name;
+}
+`,
   // Awaited where it is tested, compared, printed or read.
   `
 export async function guard(user: string) {
@@ -245,6 +253,15 @@ export function off() {
 ];
 
 const invalid: Invalid[] = [
+  {
+    // Without the reassignment below the written \`T | Promise<T>\` decides.
+    code: `export function check(ok: boolean | Promise<boolean>) {
+  if (!ok) return 'no';
+  return 'yes';
+}
+`,
+    errors: [{ messageId: 'maybePromise', line: 2, column: 8, suggestions: [] }],
+  },
   {
     // The classic: the check always passes, for everyone.
     code: `export async function deleteAccount(user: string) {
@@ -1238,6 +1255,29 @@ const script = { parser: espree, sourceType: 'commonjs' as const, parserOptions:
 const javascript = {
   valid: [
     {
+      // Triage (knex's Runner): a method that returns a promise only in callback mode (a handler
+      // passed) and the stream otherwise; its returns say it is not always a promise.
+      code: `class Runner {
+  stream(optionsOrHandler, handlerOrNil) {
+    const handler = typeof optionsOrHandler === 'function' ? optionsOrHandler : handlerOrNil;
+    const stream = makeStream();
+    const done = this.connect().catch(() => {});
+    if (typeof handler === 'function') {
+      handler(stream);
+      return done;
+    }
+    return stream;
+  }
+  pipe(writable, options) {
+    return this.stream(options).pipe(writable);
+  }
+  async connect() {}
+}
+module.exports = Runner;
+`,
+      languageOptions: script,
+    },
+    {
       code: `const { load } = require('./legacy-store');
 async function show(id) {
   const record = await load(id);
@@ -1274,6 +1314,23 @@ Cart.prototype.describe = function () {
 `,
       languageOptions: script,
       errors: [{ messageId: 'promiseAsNumber' as const, line: 4, column: 10, suggestions: [] }],
+    },
+    {
+      // A method whose every return is a promise, read through \`this\`.
+      code: `class Runner {
+  query(sql) {
+    const done = this.connect().then(() => sql);
+    return done;
+  }
+  size(sql) {
+    return this.query(sql).length;
+  }
+  async connect() {}
+}
+module.exports = Runner;
+`,
+      languageOptions: script,
+      errors: [{ messageId: 'promiseMember' as const, data: { name: 'length' }, line: 7, column: 12, suggestions: [] }],
     },
   ],
 };
