@@ -295,7 +295,13 @@ export function ignoredReturns(executor: PromiseExecutor, visitorKeys: SourceCod
   }
   const found: IgnoredReturn[] = [];
   forEachOwnNode(fn, visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && counts(node.argument) && !settlesRightBefore(executor, node)) {
+    if (
+      node.type === AST_NODE_TYPES.ReturnStatement &&
+      node.argument &&
+      counts(node.argument) &&
+      !settlesRightBefore(executor, node) &&
+      !(handedOnBefore(executor, node) && !isFunctionNode(skipWrappers(node.argument)))
+    ) {
       found.push({ value: node.argument, statement: node });
     }
   });
@@ -308,6 +314,29 @@ function settlesRightBefore(executor: PromiseExecutor, statement: TSESTree.Retur
   if (block.type !== AST_NODE_TYPES.BlockStatement) return false;
   const previous = block.body[block.body.indexOf(statement) - 1];
   return previous?.type === AST_NODE_TYPES.ExpressionStatement && isSettleCall(executor, previous.expression);
+}
+
+/**
+ * `el.addEventListener('load', () => resolve(el)); ...; return el;` at the end
+ * of the executor: a statement before it handed `resolve` (or `reject`) to a
+ * callback, which settles the promise later; the returned value is only
+ * pointless, the promise does not stay pending. (A returned cleanup function
+ * still counts: its author expects it to run, and it never does.)
+ */
+function handedOnBefore(executor: PromiseExecutor, statement: TSESTree.ReturnStatement): boolean {
+  const block = statement.parent;
+  if (block !== executor.fn.body || block.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const before = block.body.slice(0, block.body.indexOf(statement));
+  return [executor.resolve, executor.reject].some((variable) =>
+    (variable?.references ?? []).some((ref) => {
+      const { identifier } = ref;
+      if (!before.some((s) => identifier.range[0] >= s.range[0] && identifier.range[1] <= s.range[1])) return false;
+      // Inside a nested function, or passed as an argument (`stream.on('end', resolve)`).
+      const parent = identifier.parent;
+      const passed = parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(identifier as TSESTree.Expression);
+      return passed || enclosingFunction(identifier) !== executor.fn;
+    }),
+  );
 }
 
 /** An assignment that stores a resolver outside the executor: `outerResolve = resolve`, `this.resolve = resolve`. */

@@ -205,6 +205,23 @@ describe('ignoredReturns', () => {
       ),
     ).toEqual([['hit'], ["load('a')"], [], [], [], [], [], [], []]);
   });
+
+  it('leaves a last value returned after the resolvers were handed to callbacks, but not a cleanup function', () => {
+    expect(
+      onExecutors(
+        `
+        declare const el: { addEventListener(type: string, cb: () => void): void };
+        declare const stream: { on(type: string, cb: (...args: unknown[]) => void): void };
+        new Promise((resolve) => { el.addEventListener('load', () => resolve(el)); return el; });
+        new Promise((resolve, reject) => { stream.on('end', resolve); stream.on('error', reject); return stream; });
+        new Promise((resolve) => { const t = setTimeout(resolve, 1); return () => clearTimeout(t); });
+        new Promise((resolve) => { if (!el) return el; el.addEventListener('load', () => resolve(el)); });
+      `,
+        (context, executor) =>
+          executor ? ignoredReturns(executor, context.sourceCode.visitorKeys).map(({ value }) => context.sourceCode.getText(value)) : null,
+      ),
+    ).toEqual([[], [], ['() => clearTimeout(t)'], ['el']]);
+  });
 });
 
 describe('leakedResolvers and deferredDeclaration', () => {

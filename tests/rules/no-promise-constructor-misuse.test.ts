@@ -15,6 +15,20 @@ async function fetchJson(url: string): Promise<{ rows: string[] }> {
 `;
 
 const valid: Valid[] = [
+  // Triage (puppeteer's addStyleTag): \`resolve\` and \`reject\` were handed to listeners before the
+  // return, which is only pointless: the promise settles when the element loads.
+  `
+export function addStyle(url: string) {
+  return new Promise<HTMLLinkElement>((resolve, reject) => {
+    const link = document.createElement('link');
+    link.href = url;
+    link.addEventListener('load', () => resolve(link), { once: true });
+    link.addEventListener('error', () => reject(new Error('Could not load style')), { once: true });
+    document.head.appendChild(link);
+    return link;
+  });
+}
+`,
   // Wrapping a callback API: the reason `new Promise` exists.
   `import { readFile } from 'node:fs';
 export function readText(path: string): Promise<string> {
@@ -227,6 +241,23 @@ export const markReady = () => resolveReady();
 ];
 
 const invalid: Invalid[] = [
+  {
+    // Nothing settles the promise before this return: it stays pending.
+    code: `export function waitForLoad(element: { addEventListener(type: string, cb: () => void): void }) {
+  return new Promise((resolve) => {
+    if (!element) return element;
+    element.addEventListener('load', () => resolve(element));
+  });
+}
+`,
+    errors: [{ messageId: 'executorReturn', line: 3, column: 26, suggestions: [{ messageId: 'suggestResolve', output: `export function waitForLoad(element: { addEventListener(type: string, cb: () => void): void }) {
+  return new Promise((resolve) => {
+    if (!element) return resolve(element);
+    element.addEventListener('load', () => resolve(element));
+  });
+}
+` }] }],
+  },
   {
     // A throw in an async executor rejects a promise nobody sees; this one never settles.
     code: `export function readConfig(text: string): Promise<{ port: number }> {
