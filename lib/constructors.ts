@@ -265,6 +265,7 @@ function hasAsyncCallback(oracle: PromiseOracle, call: TSESTree.CallExpression):
  * or an `AbortSignal` passed in the options (`{ signal }`)?
  */
 function isTornDown(sourceCode: SourceCode, ctor: ConstructorInfo, call: TSESTree.CallExpression, undo: ReadonlySet<string>): boolean {
+  if (heldByDisposables(sourceCode, call)) return true;
   const lastArgument = call.arguments[call.arguments.length - 1];
   const last = lastArgument ? skipWrappers(lastArgument) : undefined;
   if (last?.type === AST_NODE_TYPES.ObjectExpression && last.properties.some((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === 'signal')) {
@@ -293,6 +294,30 @@ function isTornDown(sourceCode: SourceCode, ctor: ConstructorInfo, call: TSESTre
     return !found;
   });
   return found;
+}
+
+/**
+ * `const events = this.#disposables.use(new EventEmitter(client)); events.on(...)`:
+ * the emitter was put in a DisposableStack (or a `using` declaration), whose
+ * disposal removes its listeners with it.
+ */
+function heldByDisposables(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipWrappers(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = variableOf(sourceCode, object);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return false;
+  if (def.parent.kind === 'using' || def.parent.kind === 'await using') return true;
+  const init = def.node.init ? skipWrappers(def.node.init) : null;
+  return (
+    init?.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(init.callee) === 'use' &&
+    init.arguments.length === 1 &&
+    init.arguments[0]?.type === AST_NODE_TYPES.NewExpression
+  );
 }
 
 /** `this.timer = setInterval(...)` / `const timer = setInterval(...)`: `timer`. */

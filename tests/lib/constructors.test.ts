@@ -157,6 +157,25 @@ describe('constructorIo', () => {
     ]);
   });
 
+  it('takes an emitter held in a disposable stack or a `using` declaration as torn down', () => {
+    const code = `${api}
+      declare class Stack { use<T>(value: T): T; }
+      export class Context {
+        #disposables = new Stack();
+        constructor(client: EventEmitter, other: EventEmitter) {
+          const events = this.#disposables.use(new EventEmitter());
+          events.on('destroyed', async () => {});
+          using scoped = new EventEmitter();
+          scoped.on('x', async () => {});
+          const plain = this.#disposables.use(client);
+          plain.on('y', async () => {});
+          other.on('z', async () => {});
+        }
+      }
+    `;
+    expect(io(code)).toEqual(['async-callback 16 plain.on', 'async-callback 17 other.on']);
+  });
+
   it('looks at constructor functions and leaves callbacks alone', () => {
     const code = `
       const fs = require('fs');

@@ -17,6 +17,27 @@ class Pool {
 `;
 
 const valid: Valid[] = [
+  // Triage (puppeteer's ExecutionContext, TargetManager): the emitter sits in a disposable stack,
+  // whose disposal removes the async listener with it.
+  `
+import { EventEmitter } from 'node:events';
+declare class Stack {
+  use<T>(value: T): T;
+  dispose(): void;
+}
+export class Context {
+  #disposables = new Stack();
+  constructor(client: EventEmitter) {
+    const events = this.#disposables.use(new EventEmitter(client));
+    events.on('destroyed', async () => {
+      await this.dispose();
+    });
+  }
+  async dispose(): Promise<void> {
+    this.#disposables.dispose();
+  }
+}
+`,
   // The factory pattern: the constructor only assigns what the factory awaited.
   `${db}
 export class Repository {
