@@ -160,3 +160,44 @@ export function isInLoopBody(node: TSESTree.Node, boundary: TSESTree.Node | null
   }
   return false;
 }
+
+/** What a `walkSubtree` visitor says of the node it was given: go into its children (nothing), `'skip'` them, or `'stop'` the walk. */
+export type WalkStep = 'skip' | 'stop' | undefined;
+
+/**
+ * Visits `root` and its descendants (depth first, by the parser's visitor
+ * keys) as `visit` directs. True when `visit` stopped the walk.
+ */
+export function walkSubtree(
+  root: TSESTree.Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  visit: (node: TSESTree.Node) => WalkStep,
+): boolean {
+  const stack: TSESTree.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const step = visit(node);
+    if (step === 'stop') return true;
+    if (step === 'skip') continue;
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
+      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+  return false;
+}
+
+/** Is there a node in `root` (itself included, nested functions and classes left out) for which `test` holds? */
+export function someOwnNode(
+  root: TSESTree.Node,
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>,
+  test: (node: TSESTree.Node) => boolean,
+): boolean {
+  return walkSubtree(root, visitorKeys, (node) => {
+    if (test(node)) return 'stop';
+    return node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) ? 'skip' : undefined;
+  });
+}

@@ -11,7 +11,7 @@
  * function without `await` costs nothing beyond the listener calls.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, staticPath, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, staticPath, walkSubtree, type FunctionNode } from './ast.js';
 import { enclosingFunction } from './async-context.js';
 import { variableOf } from './scope.js';
 
@@ -198,21 +198,10 @@ function isAwaited(node: TSESTree.Node): boolean {
 
 /** Calls `visit` on `root` and its descendants, not descending into nested functions or classes. */
 export function forEachOwnNode(root: TSESTree.Node, visitorKeys: SourceCode['visitorKeys'], visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
+  walkSubtree(root, visitorKeys, (node) => {
     visit(node);
-    if (node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody)) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
+    return node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) ? 'skip' : undefined;
+  });
 }
 
 /** The innermost node containing both, or null. */

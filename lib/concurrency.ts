@@ -6,7 +6,7 @@
  * `Array.from({ length: 4 })`, a `.slice(0, 10)`) are bounded and never count.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
 import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -159,22 +159,10 @@ export function mapperFunction(sourceCode: SourceCode, mapper: TSESTree.Node): F
 /** Does the function body run its work through a limiter (`limit(() => ...)`, `await sem.acquire()`)? */
 export function usesLimiter(fn: FunctionNode, visitorKeys: SourceCode['visitorKeys'], isLimiter: (call: TSESTree.CallExpression) => boolean): boolean {
   if (!fn.body) return false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.CallExpression && isLimiter(node)) return true;
-    if (isFunctionNode(node)) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return walkSubtree(fn.body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression && isLimiter(node)) return 'stop';
+    return isFunctionNode(node) ? 'skip' : undefined;
+  });
 }
 
 /** The loop whose body runs `node` once per item, up to the enclosing function; with what it iterates over. */
@@ -339,26 +327,12 @@ export function releasesResources(sourceCode: SourceCode, mapper: TSESTree.Node)
   if (named !== null) return RELEASES.test(named);
   const fn = mapperFunction(sourceCode, value);
   if (!fn?.body) return false;
-  let releases = false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipWrappers(node.callee);
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-      if (name !== null && RELEASES.test(name)) releases = true;
-    }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return releases;
+  return walkSubtree(fn.body, sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipWrappers(node.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    return name !== null && RELEASES.test(name) ? 'stop' : undefined;
+  });
 }
 
 /**
@@ -368,22 +342,9 @@ export function releasesResources(sourceCode: SourceCode, mapper: TSESTree.Node)
  */
 export function mapperStartsWork(fn: FunctionNode, visitorKeys: SourceCode['visitorKeys']): boolean {
   if (!fn.body) return false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.NewExpression) return true;
-    if (node.type === AST_NODE_TYPES.CallExpression && !isPlumbing(node)) return true;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return walkSubtree(fn.body, visitorKeys, (node) =>
+    node.type === AST_NODE_TYPES.NewExpression || (node.type === AST_NODE_TYPES.CallExpression && !isPlumbing(node)) ? 'stop' : undefined,
+  );
 }
 
 function isPlumbing(call: TSESTree.CallExpression): boolean {

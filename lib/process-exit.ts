@@ -5,7 +5,7 @@
  * (`process.exitCode = n` and returning).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, someOwnNode, walkSubtree, type FunctionNode } from './ast.js';
 import { enclosingFunction, isPromiseCallback } from './async-context.js';
 import { GLOBAL, getImportResolver } from './imports.js';
 import { cannotBePromise, type PromiseOracle } from './promise-oracle.js';
@@ -195,22 +195,11 @@ export function exitsFromAwaitedCatch(sourceCode: SourceCode, point: TSESTree.No
 }
 
 function containsAwait(sourceCode: SourceCode, root: TSESTree.Node): boolean {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return someOwnNode(root, sourceCode.visitorKeys, isAwaitPoint);
+}
+
+function isAwaitPoint(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
 }
 
 /**
@@ -256,22 +245,12 @@ export function endsFunction(point: TSESTree.Node): boolean {
 export function awaitsBefore(sourceCode: SourceCode, point: TSESTree.Node): boolean {
   const fn = enclosingFunction(point);
   if (!fn?.body) return false;
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node || node.range[0] >= point.range[0]) continue;
-    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) return true;
-    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) continue;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  const body = fn.body;
+  return walkSubtree(body, sourceCode.visitorKeys, (node) => {
+    if (node.range[0] >= point.range[0]) return 'skip';
+    if (isAwaitPoint(node)) return 'stop';
+    return node !== body && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) ? 'skip' : undefined;
+  });
 }
 
 function isCleanupOrExitCode(sourceCode: SourceCode, expression: TSESTree.Expression): boolean {

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
 import { GLOBAL, getImportResolver, type ImportTarget } from './imports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -206,22 +206,10 @@ export function awaitedLaterInTest(sourceCode: SourceCode, fn: FunctionNode, sta
   const held = root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.Identifier || root.type === AST_NODE_TYPES.MemberExpression;
   if (root === expression || !held || !fn.body) return false;
   const text = sourceCode.getText(root);
-  const stack: TSESTree.Node[] = [fn.body];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
-    if (node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] > statement.range[1] && sourceCode.getText(chainRoot(node.argument)) === text) return true;
-    if (isFunctionNode(node)) continue;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  return walkSubtree(fn.body, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression && node.range[0] > statement.range[1] && sourceCode.getText(chainRoot(node.argument)) === text) return 'stop';
+    return isFunctionNode(node) ? 'skip' : undefined;
+  });
 }
 
 /** `p.then(a).catch(b)` -> `p`. */
