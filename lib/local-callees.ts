@@ -26,11 +26,12 @@ export function localCallee(sourceCode: SourceCode, callee: TSESTree.Node): Func
   const object = skipWrappers(target.object);
   if (object.type === AST_NODE_TYPES.ThisExpression) {
     const owner = thisClass(target);
-    return owner ? classMethod(sourceCode, owner.cls, name, owner.isStatic) : null;
+    const isPrivate = target.property.type === AST_NODE_TYPES.PrivateIdentifier;
+    return owner ? classMethod(sourceCode, owner.cls, name, owner.isStatic, isPrivate) : null;
   }
   if (object.type !== AST_NODE_TYPES.Identifier) return null;
   const cls = localClass(sourceCode, object);
-  if (cls) return classMethod(sourceCode, cls, name, true);
+  if (cls) return classMethod(sourceCode, cls, name, true, target.property.type === AST_NODE_TYPES.PrivateIdentifier);
   const literal = constObjectLiteral(sourceCode, object);
   return literal ? objectMethod(literal, name) : null;
 }
@@ -103,21 +104,25 @@ function classOf(sourceCode: SourceCode, node: TSESTree.Node): ClassNode | null 
   return target.type === AST_NODE_TYPES.Identifier ? localClass(sourceCode, target) : null;
 }
 
-function classMethod(sourceCode: SourceCode, start: ClassNode, name: string, isStatic: boolean): FunctionNode | null {
+/** `isPrivate`: `this.#name` names only `#name`, never a public `name` (nor a base class's member). */
+function classMethod(sourceCode: SourceCode, start: ClassNode, name: string, isStatic: boolean, isPrivate = false): FunctionNode | null {
   let cls: ClassNode | null = start;
   for (let depth = 0; cls && depth < MAX_BASES; depth++) {
     for (const member of cls.body.body) {
       if (member.type === AST_NODE_TYPES.MethodDefinition) {
         if (member.kind !== 'method' || member.static !== isStatic || keyName(member.key, member.computed) !== name) continue;
+        if ((member.key.type === AST_NODE_TYPES.PrivateIdentifier) !== isPrivate) continue;
         return member.value.body ? member.value : null;
       }
       if (member.type === AST_NODE_TYPES.PropertyDefinition) {
         if (member.static !== isStatic || keyName(member.key, member.computed) !== name) continue;
+        if ((member.key.type === AST_NODE_TYPES.PrivateIdentifier) !== isPrivate) continue;
         const value = member.value ? skipWrappers(member.value) : null;
         return value && isFunctionNode(value) ? value : null;
       }
     }
-    cls = cls.superClass ? classOf(sourceCode, cls.superClass) : null;
+    // Private names are not inherited.
+    cls = cls.superClass && !isPrivate ? classOf(sourceCode, cls.superClass) : null;
   }
   return null;
 }

@@ -910,8 +910,9 @@ class Oracle implements PromiseOracle {
     return 'unknown';
   }
 
-  /** The member `name` of the class whose method encloses `node` (for `this.name`). */
+  /** The member `name` of the class whose method encloses `node` (for `this.name`; `this.#name` finds only `#name`). */
   private classMember(node: TSESTree.Node, name: string): ClassMember | null {
+    const isPrivate = node.type === AST_NODE_TYPES.MemberExpression && node.property.type === AST_NODE_TYPES.PrivateIdentifier;
     let current: TSESTree.Node | undefined = node.parent;
     let isStatic = false;
     while (current) {
@@ -927,7 +928,7 @@ class Oracle implements PromiseOracle {
       }
       if (current.type === AST_NODE_TYPES.ClassBody) {
         const cls = current.parent;
-        return findClassMember(cls, name, isStatic, (superClass) => this.localClass(superClass));
+        return findClassMember(cls, name, isStatic, (superClass) => this.localClass(superClass), 0, isPrivate);
       }
       current = current.parent;
     }
@@ -1024,6 +1025,8 @@ function findClassMember(
   isStatic: boolean,
   superClassOf?: (node: TSESTree.Node) => TSESTree.ClassDeclaration | TSESTree.ClassExpression | null,
   depth = 0,
+  /** `#name` and `name` are different members (vscode-markdown-languageservice has both `provideCompletionItems` and an async generator `#provideCompletionItems`); unset: either. */
+  isPrivate?: boolean,
 ): ClassMember | null {
   for (const member of cls.body.body) {
     if (
@@ -1033,14 +1036,16 @@ function findClassMember(
         member.type === AST_NODE_TYPES.TSAbstractPropertyDefinition) &&
       member.static === isStatic &&
       !(member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor') &&
-      keyName(member.key, member.computed) === name
+      keyName(member.key, member.computed) === name &&
+      (isPrivate === undefined || (member.key.type === AST_NODE_TYPES.PrivateIdentifier) === isPrivate)
     ) {
       return member;
     }
   }
-  if (superClassOf && cls.superClass && depth < 4) {
+  // Private names are not inherited.
+  if (superClassOf && cls.superClass && depth < 4 && isPrivate !== true) {
     const parent = superClassOf(cls.superClass);
-    if (parent && parent !== cls) return findClassMember(parent, name, isStatic, superClassOf, depth + 1);
+    if (parent && parent !== cls) return findClassMember(parent, name, isStatic, superClassOf, depth + 1, isPrivate);
   }
   return null;
 }

@@ -37,6 +37,24 @@ describe('localCallee', () => {
     expect(callees(code)).toEqual([5, 7, 5, 2, 3, 4, 4, 5, 19]);
   });
 
+  it('tells `this.#name` from `this.name`, and does not look for `#name` in a base class', () => {
+    const code = `
+      class Base {
+        #hidden() {}
+      }
+      class Provider extends Base {
+        items() {}
+        *#items() {}
+        run() {
+          probe(this.items());
+          probe(this.#items());
+          probe(this.#hidden());
+        }
+      }
+    `;
+    expect(callees(code)).toEqual([6, 7, null]);
+  });
+
   it('gives up on what may change or come from elsewhere', () => {
     const code = `
       import { imported } from './elsewhere.js';

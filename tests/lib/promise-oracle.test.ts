@@ -95,6 +95,25 @@ const isPromiseCases: Case[] = [
     typed: ['yes', 'no', 'yes', 'no'],
   },
   {
+    // Triage (vscode-markdown-languageservice: provideCompletionItems and an async generator #provideCompletionItems).
+    name: '`this.#name()` calls the private member, not a public one of the same name',
+    code: `
+      export class Provider {
+        async items(): Promise<string[]> { return []; }
+        async *#items(): AsyncGenerator<string> { yield 'a'; }
+        #load(): number { return 1; }
+        async load(): Promise<number> { return 1; }
+        run() {
+          probe(this.items());
+          probe(this.#items());
+          probe(this.#load());
+          probe(this.load());
+        }
+      }
+    `,
+    untyped: ['yes', 'no', 'no', 'yes'],
+  },
+  {
     name: 'async function declarations, hoisted, expressions and arrows',
     code: `
       probe(init());

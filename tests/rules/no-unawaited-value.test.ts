@@ -1255,6 +1255,25 @@ const script = { parser: espree, sourceType: 'commonjs' as const, parserOptions:
 const javascript = {
   valid: [
     {
+      // Triage (vscode-markdown-languageservice): \`this.#items()\` is the async generator, not the
+      // public async method of the same name.
+      code: `class Provider {
+  async items(doc) {
+    const out = [];
+    for await (const item of this.#items(doc)) {
+      out.push(item);
+    }
+    return out;
+  }
+  async *#items(doc) {
+    yield doc;
+  }
+}
+module.exports = Provider;
+`,
+      languageOptions: script,
+    },
+    {
       // Triage (knex's Runner): a method that returns a promise only in callback mode (a handler
       // passed) and the stream otherwise; its returns say it is not always a promise.
       code: `class Runner {
