@@ -48,6 +48,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { benchDir, corpora, corpusDir, isTyped } from './corpora.mjs';
+import { eachArg, fmtSec, indent } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TS_EXT = new Set(['.ts', '.tsx', '.mts', '.cts']);
@@ -393,13 +394,7 @@ function parseArgs(argv) {
     showFindings: 20,
     plugin: path.join(root, 'dist/index.js'),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
+  for (const { arg, next } of eachArg(argv)) {
     if (arg === '--dir') out.dirs = [...(out.dirs ?? []), path.resolve(next())];
     else if (arg === '--limit') out.limit = Number.parseInt(next(), 10);
     else if (arg === '--sample') out.sample = Number.parseInt(next(), 10);
@@ -497,13 +492,4 @@ function excerpt(text, start, end) {
   return JSON.stringify(snippet);
 }
 
-function indent(text, prefix) {
-  return text
-    .split('\n')
-    .map((line) => prefix + line)
-    .join('\n');
-}
 
-function fmtSec(ms) {
-  return `${(ms / 1000).toFixed(1)} s`;
-}

@@ -54,6 +54,7 @@ import { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import ts from 'typescript';
 import { corpora as benchCorpora, corpusDir } from './corpora.mjs';
+import { eachArg, fmtSec, indent } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
@@ -497,26 +498,11 @@ function qualified(rule) {
   return rule.includes('/') ? rule : `${namespace}/${rule}`;
 }
 
-function indent(text, prefix) {
-  return text
-    .split('\n')
-    .map((l) => prefix + l)
-    .join('\n');
-}
 
-function fmtSec(ms) {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
 
 function parseArgs(argv) {
   const out = { corpus: null, rule: null, limit: null, modes: ['typed', 'untyped'], verbose: false, plugin: path.join(root, 'dist/index.js') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
+  for (const { arg, next } of eachArg(argv)) {
     if (arg === '--corpus') out.corpus = next().replace(/\/$/, '');
     else if (arg === '--rule') out.rule = next();
     else if (arg === '--limit') out.limit = Number.parseInt(next(), 10);

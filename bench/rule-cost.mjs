@@ -36,6 +36,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchDir, corpusDir, findCorpus } from './corpora.mjs';
+import { eachArg, positiveInt } from './cli.mjs';
 
 /** `--rule` and `--peer` are read first: the variants below are built from them. */
 const OURS = `async-pitfalls/${argValue('--rule') ?? 'no-floating-promise'}`;
@@ -69,13 +70,7 @@ function parseArgs(argv) {
     stats: false,
     plugin: fileURLToPath(new URL('../dist/index.js', import.meta.url)),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
+  for (const { arg, next } of eachArg(argv)) {
     if (arg === '--reps') out.reps = positiveInt(next(), arg);
     else if (arg === '--stats-reps') out.statsReps = Number.parseInt(next(), 10);
     else if (arg === '--corpus') out.corpus = next();
@@ -92,11 +87,6 @@ function parseArgs(argv) {
   return out;
 }
 
-function positiveInt(text, name) {
-  const n = Number.parseInt(text, 10);
-  if (!(n > 0)) throw new Error(`${name} must be a positive integer`);
-  return n;
-}
 
 // ------------------------------------------------------------------ worker (one lint run)
 

@@ -60,6 +60,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchDir, corpora, corpusDir, findCorpus, isTyped } from './corpora.mjs';
+import { eachArg, positiveInt } from './cli.mjs';
 
 const FLOOR = 'no-debugger';
 const TSESLINT_FOUR = [
@@ -107,13 +108,7 @@ function parseArgs(argv) {
     stats: false,
     plugin: fileURLToPath(new URL('../dist/index.js', import.meta.url)),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
+  for (const { arg, next } of eachArg(argv)) {
     if (arg === '--corpus') out.corpora = [...(out.corpora ?? []), ...next().split(',')];
     else if (arg === '--reps') out.reps = positiveInt(next(), arg);
     else if (arg === '--only') out.only = next().split(',');
@@ -129,11 +124,6 @@ function parseArgs(argv) {
   return out;
 }
 
-function positiveInt(text, name) {
-  const n = Number.parseInt(text, 10);
-  if (!(n > 0) || String(n) !== text) throw new Error(`${name} must be a positive integer`);
-  return n;
-}
 
 // ------------------------------------------------------------------ worker: one whole ESLint run
 

@@ -30,6 +30,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchDir, corpusDir, findCorpus } from './corpora.mjs';
+import { eachArg } from './cli.mjs';
 
 const OURS = 'async-pitfalls/no-unawaited-value';
 const THEIRS = '@typescript-eslint/no-misused-promises';
@@ -62,13 +63,7 @@ function parseArgs(argv) {
     worker: null,
     plugin: fileURLToPath(new URL('../dist/index.js', import.meta.url)),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = () => {
-      const value = argv[++i];
-      if (value === undefined) throw new Error(`${arg} needs a value`);
-      return value;
-    };
+  for (const { arg, next } of eachArg(argv)) {
     if (arg === '--reps') out.reps = Number.parseInt(next(), 10);
     else if (arg === '--corpus') out.corpus = next();
     else if (arg === '--variants') out.variants = next().split(',');
