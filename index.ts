@@ -5,12 +5,14 @@
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
+import type { PluginDocs } from './lib/create-rule.js';
 import { rules } from './rules/index.js';
 
 const pkg = readPackageJson();
 
 type RuleName = keyof typeof rules;
 type Severity = 'error' | 'warn' | 'off';
+type RuleEntry = Severity | [Severity, ...unknown[]];
 type Config = TSESLint.FlatConfig.Config;
 
 const namespace = 'async-pitfalls';
@@ -27,16 +29,22 @@ const plugin: Plugin = {
   configs: {} as Plugin['configs'],
 };
 
-function ruleSet(pick: (docs: { recommended?: boolean; strict?: boolean } | undefined) => boolean): Record<string, Severity> {
-  const entries: [string, Severity][] = [];
+/**
+ * The rules `pick` selects, each as `'error'`; with `strict`, a rule whose
+ * `meta.docs.strictOptions` names options runs with them.
+ */
+function ruleSet(pick: (docs: PluginDocs | undefined) => boolean, strict: boolean): Record<string, RuleEntry> {
+  const entries: [string, RuleEntry][] = [];
   for (const name of Object.keys(rules).sort() as RuleName[]) {
-    const docs = rules[name].meta.docs;
-    if (pick(docs)) entries.push([`${namespace}/${name}`, 'error']);
+    const docs: PluginDocs | undefined = rules[name].meta.docs;
+    if (!pick(docs)) continue;
+    const options = strict ? docs?.strictOptions : undefined;
+    entries.push([`${namespace}/${name}`, options ? ['error', ...options] : 'error']);
   }
   return Object.fromEntries(entries);
 }
 
-function config(name: string, ruleEntries: Record<string, Severity>, typed: boolean): Config {
+function config(name: string, ruleEntries: Record<string, RuleEntry>, typed: boolean): Config {
   const base: Config = {
     name: `${namespace}/${name}`,
     plugins: { [namespace]: plugin as unknown as TSESLint.FlatConfig.Plugin },
@@ -52,9 +60,9 @@ function config(name: string, ruleEntries: Record<string, Severity>, typed: bool
   };
 }
 
-const recommendedRules = ruleSet((docs) => docs?.recommended === true);
-const strictRules = ruleSet((docs) => docs?.recommended === true || docs?.strict === true);
-const allRules = ruleSet(() => true);
+const recommendedRules = ruleSet((docs) => docs?.recommended === true, false);
+const strictRules = ruleSet((docs) => docs?.recommended === true || docs?.strict === true, true);
+const allRules = ruleSet(() => true, true);
 
 plugin.configs.recommended = config('recommended', recommendedRules, false);
 plugin.configs['recommended-type-checked'] = config('recommended-type-checked', recommendedRules, true);

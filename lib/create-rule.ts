@@ -6,6 +6,12 @@ export interface PluginDocs {
   recommended?: boolean;
   /** The rule is in `strict` but not in `recommended`. */
   strict?: boolean;
+  /**
+   * Options the `strict` configs and `all` enable the rule with, for checks
+   * whose reports are often deliberate code (too debatable for
+   * `recommended`, where the rule runs with its `defaultOptions`).
+   */
+  strictOptions?: readonly Record<string, unknown>[];
   /** Always false: every rule runs without type information and is sharper with it. */
   requiresTypeChecking?: boolean;
 }

@@ -62,6 +62,8 @@ export default createRule<Options, MessageIds>({
         'Disallow `new Promise` executors that lose errors, never settle, settle twice or only re-wrap an existing promise',
       recommended: true,
       requiresTypeChecking: false,
+      // Most hand-made deferreds are deliberate: reported in `strict`, not `recommended`.
+      strictOptions: [{ checkResolverLeaks: true }],
     },
     hasSuggestions: true,
     messages: {
@@ -92,7 +94,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           checkResolverLeaks: {
             type: 'boolean',
-            description: 'Report `resolve` / `reject` stored in a variable or property outside the executor (a hand-made deferred).',
+            description:
+              'Report `resolve` / `reject` stored in a variable or property outside the executor (a hand-made deferred). On in the `strict` configs and `all`.',
           },
           withResolvers: {
             type: 'string',
@@ -103,7 +106,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
-    defaultOptions: [{ checkResolverLeaks: true, withResolvers: 'auto' }],
+    defaultOptions: [{ checkResolverLeaks: false, withResolvers: 'auto' }],
   },
   create(context, [options]) {
     const { sourceCode } = context;

@@ -143,7 +143,8 @@ describe('plugin', () => {
     );
     const rules = { 'async-pitfalls/no-blocking-in-async': 'error', 'async-pitfalls/no-broken-promise-chain': 'error', 'async-pitfalls/no-floating-promise': 'error', 'async-pitfalls/no-io-in-constructor': 'error', 'async-pitfalls/no-misused-async-callback': 'error', 'async-pitfalls/no-promise-constructor-misuse': 'error', 'async-pitfalls/no-unawaited-value': 'error' };
     // Strict-only rules (`meta.docs.strict`) join the recommended ones in `strict` and `all`.
-    const strictRules = { ...rules, 'async-pitfalls/no-await-race': 'error', 'async-pitfalls/no-exit-with-pending-work': 'error', 'async-pitfalls/no-mixed-sync-async-return': 'error', 'async-pitfalls/await-async-assertion': 'error', 'async-pitfalls/no-unbounded-concurrency': 'error', 'async-pitfalls/require-abort-signal': 'error' };
+    // ...and a rule with `meta.docs.strictOptions` runs with them there (the resolver-leak check).
+    const strictRules = { ...rules, 'async-pitfalls/no-promise-constructor-misuse': ['error', { checkResolverLeaks: true }], 'async-pitfalls/no-await-race': 'error', 'async-pitfalls/no-exit-with-pending-work': 'error', 'async-pitfalls/no-mixed-sync-async-return': 'error', 'async-pitfalls/await-async-assertion': 'error', 'async-pitfalls/no-unbounded-concurrency': 'error', 'async-pitfalls/require-abort-signal': 'error' };
     const typed = { parser: '@typescript-eslint/parser', parserOptions: { projectService: true } };
     const untyped = { parser: undefined, parserOptions: undefined };
     expect(summary).toEqual({

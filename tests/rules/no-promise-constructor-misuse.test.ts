@@ -228,15 +228,26 @@ export const parked = new Promise<void>((_resolve) => {
   });
 }
 `,
-  // Resolvers stored outside the executor, with leak checks off.
-  {
-    code: `let resolveReady: () => void;
+  // Resolvers stored outside the executor: a deliberate deferred, not reported by default (`recommended`)...
+  `let resolveReady: () => void;
 export const ready = new Promise<void>((resolve) => {
   resolveReady = resolve;
 });
 export const markReady = () => resolveReady();
 `,
-    options: [{"checkResolverLeaks":false}],
+  // ...nor with leak checks turned off explicitly.
+  {
+    code: `export class Deferred<T> {
+  readonly promise: Promise<T>;
+  resolve!: (value: T) => void;
+  constructor() {
+    this.promise = new Promise<T>((resolve) => {
+      this.resolve = resolve;
+    });
+  }
+}
+`,
+    options: [{ checkResolverLeaks: false }],
   },
 ];
 
@@ -800,6 +811,7 @@ export function onConfig(text: string) {
   resolveReady();
 }
 `,
+    options: [{ checkResolverLeaks: true }],
     errors: [
       {
         messageId: 'leakedResolver',
@@ -822,7 +834,7 @@ export function start(ok: boolean) {
   return ready;
 }
 `,
-    options: [{"withResolvers":"always"}],
+    options: [{ checkResolverLeaks: true, withResolvers: 'always' }],
     errors: [
       {
         messageId: 'leakedResolver',
@@ -856,6 +868,7 @@ export function start(ok: boolean) {
   }
 }
 `,
+    options: [{ checkResolverLeaks: true }],
     errors: [
       {
         messageId: 'leakedResolver',
@@ -913,6 +926,7 @@ export function start(name: string) {
   return ready;
 }
 `,
+    options: [{ checkResolverLeaks: true }],
     errors: [
       {
         messageId: 'leakedResolver',
@@ -972,6 +986,7 @@ export function start() {
   return ready;
 }
 `,
+    options: [{ checkResolverLeaks: true }],
     errors: [{ messageId: 'leakedResolver', line: 3, column: 3, suggestions: [] }],
   },
 ];
@@ -988,7 +1003,7 @@ export function start() {
   return ready;
 }
 `,
-    options: [{ withResolvers: 'never' }],
+    options: [{ checkResolverLeaks: true, withResolvers: 'never' }],
     errors: [{ messageId: 'leakedResolver', line: 3, column: 3, suggestions: [] }],
   },
 ];
