@@ -7,8 +7,8 @@
  * settle later (`expect(p).resolves`, `expect.poll`, `assert.rejects`).
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, memberName, skipWrappers, someOwnNode, walkSubtree, type FunctionNode } from './ast.js';
 import { GLOBAL, getImportResolver, type ImportTarget } from './imports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -212,6 +212,66 @@ export function awaitedLaterInTest(sourceCode: SourceCode, fn: FunctionNode, sta
   });
 }
 
+/** Methods that end an object's life: awaiting one settles the operations still pending on it. */
+const TEARDOWNS = new Set(['close', 'destroy', 'terminate', 'shutdown', 'stop', 'disconnect', 'quit', 'dispose']);
+
+/**
+ * node:test only: is `subject` (`pool.run(x)`, a `.then` chain on it, or a
+ * `const` holding such a call) an operation of an object that the test body tears down and awaits
+ * further down (`await pool.destroy()`, `await client.close()`)? The teardown
+ * settles (completes or rejects) what is pending on its object before it
+ * resolves, so an assertion about the operation settles while the test still
+ * runs, and node:test fails the running test with its rejection. Vitest and
+ * Jest report such a rejection apart from the test, so they do not count.
+ */
+export function settledByAwaitedTeardown(
+  sourceCode: SourceCode,
+  fn: FunctionNode,
+  statement: TSESTree.Statement,
+  subject: TSESTree.Node,
+): boolean {
+  if (!fn.async || !fn.body || importedFramework(sourceCode) !== 'node:test') return false;
+  let operation: TSESTree.Node = chainRoot(subject as TSESTree.Expression);
+  if (operation.type === AST_NODE_TYPES.Identifier) operation = constInitializer(sourceCode, operation) ?? operation;
+  if (operation.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(operation.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const owner = sourceCode.getText(callee.object);
+  return someOwnNode(fn.body, sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.AwaitExpression || node.range[0] < statement.range[1]) return false;
+    const argument = skipWrappers(node.argument);
+    if (argument.type !== AST_NODE_TYPES.CallExpression) return false;
+    const teardown = skipWrappers(argument.callee);
+    if (teardown.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(teardown);
+    return name !== null && TEARDOWNS.has(name) && sourceCode.getText(teardown.object) === owner;
+  });
+}
+
+/**
+ * Is `subject`, a promise held in a variable (`assert.doesNotReject(task)`),
+ * awaited by the test body itself further down (`await task`)? Then the test
+ * fails on that await if it rejects, whatever the assertion does.
+ */
+export function awaitedItselfLaterInTest(sourceCode: SourceCode, fn: FunctionNode, statement: TSESTree.Statement, subject: TSESTree.Node): boolean {
+  const held = skipWrappers(subject);
+  if (held.type !== AST_NODE_TYPES.Identifier || !fn.body) return false;
+  return someOwnNode(fn.body, sourceCode.visitorKeys, (node) => {
+    if (node.type !== AST_NODE_TYPES.AwaitExpression || node.range[0] < statement.range[1]) return false;
+    const argument = skipWrappers(node.argument);
+    return argument.type === AST_NODE_TYPES.Identifier && argument.name === held.name;
+  });
+}
+
+/** The initializer of a `const` (or a never reassigned `let`) that `node` reads, or null. */
+function constInitializer(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Node | null {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return null;
+  if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
+  return skipWrappers(def.node.init);
+}
+
 /** `p.then(a).catch(b)` -> `p`. */
 function chainRoot(expression: TSESTree.Expression): TSESTree.Expression {
   let current = skipWrappers(expression) as TSESTree.Expression;
@@ -301,6 +361,8 @@ export interface AsyncAssertion {
   readonly kind: 'resolves' | 'rejects' | 'eventually' | 'poll' | 'element' | 'assertRejects' | 'assertDoesNotReject';
   /** The outermost expression of the assertion chain: what must be awaited or returned. */
   readonly chain: TSESTree.Expression;
+  /** The promise it is about (`p` of `expect(p)` or `assert.rejects(p)`), or null (a function, `expect.poll`). */
+  readonly subject?: TSESTree.Node | null;
 }
 
 /**
@@ -318,7 +380,8 @@ export function asyncAssertion(sourceCode: SourceCode, node: TSESTree.MemberExpr
     if (name !== 'resolves' && name !== 'rejects') return null;
     const object = skipWrappers(node.object);
     if (object.type !== AST_NODE_TYPES.CallExpression || !isExpect(sourceCode, object.callee, true)) return null;
-    return { kind: name, chain: outermostChain(node) };
+    const [subject] = object.arguments;
+    return { kind: name, chain: outermostChain(node), subject: subject ?? null };
   }
   const callee = skipWrappers(node.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -334,8 +397,10 @@ export function asyncAssertion(sourceCode: SourceCode, node: TSESTree.MemberExpr
   if (!target || (target.module !== 'assert' && target.module !== 'assert/strict')) return null;
   const parts = target.path[0] === 'strict' || target.path[0] === 'default' ? target.path.slice(1) : target.path;
   if (parts.length !== 1) return null;
-  if (parts[0] === 'rejects') return { kind: 'assertRejects', chain: node };
-  if (parts[0] === 'doesNotReject') return { kind: 'assertDoesNotReject', chain: node };
+  const [argument] = node.arguments;
+  const subject = argument && !isFunctionNode(argument) ? argument : null;
+  if (parts[0] === 'rejects') return { kind: 'assertRejects', chain: node, subject };
+  if (parts[0] === 'doesNotReject') return { kind: 'assertDoesNotReject', chain: node, subject };
   return null;
 }
 

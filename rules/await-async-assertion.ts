@@ -15,12 +15,14 @@ import { cannotBePromise, getPromiseOracle } from '../lib/promise-oracle.js';
 import {
   DEFAULT_TEST_FILE_PATTERNS,
   asyncAssertion,
+  awaitedItselfLaterInTest,
   awaitedLaterInTest,
   doneParameter,
   getTestFile,
   hookCallback,
   isSubtestCall,
   plansAssertions,
+  settledByAwaitedTeardown,
   testCallback,
   type AsyncAssertion,
 } from '../lib/test-frameworks.js';
@@ -125,7 +127,7 @@ export default createRule<Options, MessageIds>({
     function check(assertion: AsyncAssertion | null): void {
       if (!assertion) return;
       const statement = droppedStatement(assertion.chain);
-      if (!statement || reported.has(statement)) return;
+      if (!statement || reported.has(statement) || waitedForInTest(statement, assertion)) return;
       reported.add(statement);
       const messageId =
         assertion.kind === 'resolves' || assertion.kind === 'rejects' || assertion.kind === 'eventually'
@@ -137,6 +139,18 @@ export default createRule<Options, MessageIds>({
       context.report({ node: assertion.chain, messageId, data: { kind }, suggest: suggestions(statement, assertion.chain) });
     }
 
+    /**
+     * Does the test body wait for the assertion after all? node:test's `await pool.destroy()`
+     * settles what was pending on `pool` first; `await task` after `assert.doesNotReject(task)`
+     * fails the test itself if `task` rejects.
+     */
+    function waitedForInTest(statement: TSESTree.ExpressionStatement, assertion: AsyncAssertion): boolean {
+      const fn = enclosingFunction(statement);
+      if (!fn || !testBodies.has(fn) || !assertion.subject) return false;
+      if (settledByAwaitedTeardown(sourceCode, fn, statement, assertion.subject)) return true;
+      return assertion.kind === 'assertDoesNotReject' && awaitedItselfLaterInTest(sourceCode, fn, statement, assertion.subject);
+    }
+
     /** A promise dropped as a statement directly in a test body (not in a nested callback). */
     function checkTestPromise(statement: TSESTree.ExpressionStatement): void {
       if (testBodies.size === 0 || reported.has(statement)) return;
@@ -146,7 +160,7 @@ export default createRule<Options, MessageIds>({
       // A test that waits for `done`, or counts its assertions (`t.plan(n)`), does not pass before its promises settle.
       if (!fn || !testBodies.has(fn) || doneParameter(fn) || plansAssertions(fn)) return;
       // `app.ready().then(cb)` with `await app.ready()` further down: the test waits for it.
-      if (awaitedLaterInTest(sourceCode, fn, statement, expression)) return;
+      if (awaitedLaterInTest(sourceCode, fn, statement, expression) || settledByAwaitedTeardown(sourceCode, fn, statement, expression)) return;
       if (!isSubtest(expression, fn) && getPromiseOracle(context).isPromise(expression) !== 'yes') return;
       reported.add(statement);
       context.report({ node: expression, messageId: 'unawaitedTestPromise', suggest: suggestions(statement, expression) });

@@ -39,6 +39,48 @@ test('ready resolves in order', async () => {
   await app.ready();
 });
 `,
+  // Triage of TypeScript test suites (docs/triage-strict.md, piscina's node:test suite): the test awaits
+  // the teardown of the object whose operations it asserts on. \`close()\`/\`destroy()\` settle what is
+  // pending on it before they resolve, so the assertion settles while the test runs, and node:test fails
+  // the running test with its rejection. Through a \`const\` and a \`.then\` chain too.
+  `
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare class WorkerPool {
+  run(task: string): Promise<number>;
+  destroy(): Promise<void>;
+  close(): Promise<void>;
+}
+test('rejects work over the queue limit', async () => {
+  const pool = new WorkerPool();
+  assert.rejects(pool.run('while (true) {}'), /Terminating worker thread/);
+  assert.equal(typeof pool, 'object');
+  const queued = pool.run('while (true) {}');
+  assert.rejects(queued, /Terminating worker thread/);
+  pool.run('spin').then(() => assert.fail('should not finish'), () => {});
+  await pool.destroy();
+});
+test('finishes running tasks on close', async () => {
+  const pool = new WorkerPool();
+  assert.doesNotReject(pool.run('42'), 'completes before close resolves');
+  await pool.close();
+});
+`,
+  // The promise the assertion is about is awaited by the test itself further down (piscina's pool-close
+  // test): if it rejects, the test fails on that await.
+  `
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare function runTask(ms: number): Promise<number>;
+test('completes running tasks', async () => {
+  const task1 = runTask(5);
+  const task2 = runTask(5);
+  assert.doesNotReject(task1, 'complete running task');
+  assert.doesNotReject(task2, 'complete running task');
+  await task1;
+  await task2;
+});
+`,
   // Assertions counted up front (node:test, tap): the test fails on the count if it ends too early.
   `
 import { test } from 'node:test';
@@ -162,6 +204,197 @@ export function register(client: { connect(): unknown }) {
 ];
 
 const invalid: Invalid[] = [
+  // The look-alikes of the awaited-teardown family (docs/triage-strict.md): a sync test body that
+  // destroys the pool later (piscina's pool-destroy test), a teardown of another object, a teardown
+  // awaited before the assertion, and the same test in Vitest, which reports a late rejection apart from
+  // the test. All still reported.
+  {
+    code: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('destroys while a task runs', () => {
+  setImmediate(() => pool.destroy());
+  assert.rejects(pool.run('while (true) {}'), /Terminating worker thread/);
+});
+`,
+    errors: [
+      {
+        messageId: 'unawaitedAssertRejects',
+        data: { kind: 'rejects' },
+        line: 6,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('destroys while a task runs', async () => {
+  setImmediate(() => pool.destroy());
+  await assert.rejects(pool.run('while (true) {}'), /Terminating worker thread/);
+});
+`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('destroys while a task runs', () => {
+  setImmediate(() => pool.destroy());
+  return assert.rejects(pool.run('while (true) {}'), /Terminating worker thread/);
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+declare const other: typeof pool;
+test('destroys another pool', async () => {
+  assert.rejects(pool.run('spin'), /Terminating/);
+  await other.destroy();
+});
+`,
+    errors: [
+      {
+        messageId: 'unawaitedAssertRejects',
+        data: { kind: 'rejects' },
+        line: 6,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+declare const other: typeof pool;
+test('destroys another pool', async () => {
+  await assert.rejects(pool.run('spin'), /Terminating/);
+  await other.destroy();
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('destroys first', async () => {
+  await pool.destroy();
+  assert.rejects(pool.run('spin'), /destroyed/);
+});
+`,
+    errors: [
+      {
+        messageId: 'unawaitedAssertRejects',
+        data: { kind: 'rejects' },
+        line: 6,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('destroys first', async () => {
+  await pool.destroy();
+  await assert.rejects(pool.run('spin'), /destroyed/);
+});
+`,
+          },
+          {
+            messageId: 'suggestReturn',
+            output: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('destroys first', async () => {
+  await pool.destroy();
+  return assert.rejects(pool.run('spin'), /destroyed/);
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import { expect, test } from 'vitest';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('rejects work over the queue limit', async () => {
+  expect(pool.run('spin')).rejects.toThrow(/Terminating/);
+  await pool.destroy();
+});
+`,
+    errors: [
+      {
+        messageId: 'unawaitedExpectation',
+        data: { kind: 'rejects' },
+        line: 4,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import { expect, test } from 'vitest';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+test('rejects work over the queue limit', async () => {
+  await expect(pool.run('spin')).rejects.toThrow(/Terminating/);
+  await pool.destroy();
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // A task awaited later only counts for \`doesNotReject(task)\`: a \`rejects\` assertion on it, or a task
+  // awaited only inside a callback, is still dropped.
+  {
+    code: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare function runTask(ms: number): Promise<number>;
+test('aborts the task', async () => {
+  const task = runTask(5);
+  assert.rejects(task, /aborted/);
+  setImmediate(async () => {
+    await task;
+  });
+  await runTask(1);
+});
+`,
+    errors: [
+      {
+        messageId: 'unawaitedAssertRejects',
+        data: { kind: 'rejects' },
+        line: 6,
+        column: 3,
+        suggestions: [
+          {
+            messageId: 'suggestAwait',
+            output: `import assert from 'node:assert/strict';
+import { test } from 'node:test';
+declare function runTask(ms: number): Promise<number>;
+test('aborts the task', async () => {
+  const task = runTask(5);
+  await assert.rejects(task, /aborted/);
+  setImmediate(async () => {
+    await task;
+  });
+  await runTask(1);
+});
+`,
+          },
+        ],
+      },
+    ],
+  },
   // Held-back corpus (tests/corpus/await-async-assertion): a hook that drops its setup promise, a
   // node:test subtest not awaited, a chai-as-promised \`eventually\` not returned.
   {
