@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TEST_FILE_PATTERNS,
   asyncAssertion,
+  awaitedItselfLaterInTest,
   awaitedLaterInTest,
   doneParameter,
   getTestFile,
@@ -13,6 +14,7 @@ import {
   isSubtestCall,
   matchesAny,
   plansAssertions,
+  settledByAwaitedTeardown,
   testCallback,
 } from '../../lib/test-frameworks.js';
 import { fixturesDir, probeCalls, probeNodes, type LintOptions } from './probe.js';
@@ -193,6 +195,55 @@ async function body() {
       },
     );
     expect(later).toEqual([true, false, true, false, false, false]);
+  });
+});
+
+describe('settledByAwaitedTeardown and awaitedItselfLaterInTest', () => {
+  const code = (framework: string) => `import { test } from '${framework}';
+declare const pool: { run(task: string): Promise<number>; destroy(): Promise<void> };
+declare const other: typeof pool;
+async function body() {
+  pool.run('a');
+  const queued = pool.run('b');
+  queued;
+  pool.run('c').then(() => 1);
+  other.run('d');
+  await pool.destroy();
+  pool.run('e');
+}`;
+  const probe = (framework: string, check: typeof settledByAwaitedTeardown) =>
+    probeNodes<boolean, TSESTree.ExpressionStatement>(code(framework), 'ExpressionStatement', (context, statement) => {
+      const fn = statement.parent.parent;
+      return fn?.type === AST_NODE_TYPES.FunctionDeclaration && check(context.sourceCode, fn, statement, statement.expression);
+    });
+
+  it('knows operations of an object whose teardown the node:test body awaits further down', () => {
+    expect(probe('node:test', settledByAwaitedTeardown)).toEqual([true, true, true, false, false, false]);
+    // Vitest reports a rejection that lands while the test runs apart from the test.
+    expect(probe('vitest', settledByAwaitedTeardown)).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('knows a held promise that the test body awaits itself further down', () => {
+    expect(probe('node:test', awaitedItselfLaterInTest)).toEqual([false, false, false, false, false, false]);
+    const later = probeNodes<boolean, TSESTree.ExpressionStatement>(
+      `declare function runTask(): Promise<number>;
+async function body() {
+  const task = runTask();
+  task;
+  const other = runTask();
+  other;
+  setImmediate(async () => {
+    await other;
+  });
+  await task;
+}`,
+      'ExpressionStatement',
+      (context, statement) => {
+        const fn = statement.parent.parent;
+        return fn?.type === AST_NODE_TYPES.FunctionDeclaration && awaitedItselfLaterInTest(context.sourceCode, fn, statement, statement.expression);
+      },
+    );
+    expect(later).toEqual([true, false, false, false, false]);
   });
 });
 
