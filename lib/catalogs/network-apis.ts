@@ -24,6 +24,8 @@ export type NetworkCatalog = Readonly<Record<string, Readonly<Record<string, Net
 const fetchLike: NetworkApi = { options: [1], signalKeys: ['signal'], timeoutKeys: [], resultTimeoutMethods: [] };
 const httpLike: NetworkApi = { options: [0, 1], signalKeys: ['signal'], timeoutKeys: ['timeout'], resultTimeoutMethods: ['setTimeout'] };
 const socketLike: NetworkApi = { options: [0], signalKeys: ['signal'], timeoutKeys: ['timeout'], resultTimeoutMethods: ['setTimeout'] };
+/** node-fetch 2 (the version most code still pins) bounds a request with its own `timeout` option (ms); version 3 dropped it. */
+const nodeFetch: NetworkApi = { options: [1], signalKeys: ['signal'], timeoutKeys: ['timeout'], resultTimeoutMethods: [] };
 
 export const networkApis: NetworkCatalog = {
   [GLOBAL]: { fetch: fetchLike },
@@ -31,7 +33,7 @@ export const networkApis: NetworkCatalog = {
   https: { request: httpLike, get: httpLike },
   net: { connect: socketLike, createConnection: socketLike },
   tls: { connect: socketLike },
-  'node-fetch': { default: fetchLike },
+  'node-fetch': { default: nodeFetch },
   undici: {
     fetch: fetchLike,
     request: { options: [1], signalKeys: ['signal'], timeoutKeys: ['headersTimeout', 'bodyTimeout'], resultTimeoutMethods: [] },

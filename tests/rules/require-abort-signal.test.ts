@@ -60,6 +60,17 @@ export function suite(base: string, t: { test(name: string, fn: () => Promise<vo
   });
 }
 `,
+  // node-fetch 2's own \`timeout\` option bounds the request (telegraf's media download; triage seed 5 in
+  // docs/triage-strict.md). The global fetch has no such option: see the invalid case below.
+  `
+import fetch from 'node-fetch';
+import type { Agent } from 'node:https';
+export async function download(media: { url: string }, agent: Agent) {
+  const timeout = 500_000; // ms
+  const res = await fetch(media.url, { agent, timeout });
+  return res.body;
+}
+`,
   // Options built elsewhere: unknown, not reported.
   `
 export async function send(url: string, init: RequestInit) {
@@ -214,6 +225,34 @@ import fetch from 'node-fetch';
 export async function rate(from: string) {
   const res = await fetch(\`https://fx.example.com/rate?from=\${from}\`, { signal: AbortSignal.timeout(10000), headers: { accept: 'application/json' } });
   return res.json();
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  // A \`timeout\` key means nothing to the global fetch (WHATWG \`RequestInit\` has none): still unbounded.
+  {
+    code: `
+export async function download(url: string) {
+  const res = await fetch(url, { timeout: 5000 });
+  return res.arrayBuffer();
+}
+`,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { name: 'fetch' },
+        line: 3,
+        column: 21,
+        suggestions: [
+          {
+            messageId: 'suggestTimeout',
+            output: `
+export async function download(url: string) {
+  const res = await fetch(url, { signal: AbortSignal.timeout(10000), timeout: 5000 });
+  return res.arrayBuffer();
 }
 `,
           },
