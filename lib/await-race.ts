@@ -348,8 +348,14 @@ class FunctionAnalysis {
     if (between.length === 0) return null;
     // The key was claimed before yielding (`cache.set(k, promise); v = await promise; cache.set(k, v)`).
     if (this.state.acts.some((other) => other !== act && before(check, other) && before(other, pending) && sameEntry(this.sourceCode, other, act))) return null;
-    // Every `await` in between runs only when the check found the key (`if (pending.get(k)) await pending.get(k);`).
-    if (between.every((node) => onlyWhenFound(node, check))) return null;
+    // Every `await` in between runs only when the check found the key (`if (pending.get(k)) await pending.get(k);`),
+    // or on a branch that leaves the function before the act (`if (skip) { await detach(); return; }`).
+    if (between.every((node) => onlyWhenFound(node, check) || leavesBefore(node, act))) return null;
+    // The check must decide something about the act: the act, or the work awaited before it, runs only
+    // on the check's "not there" path, or the act stores back what the check read. A check that only
+    // decides a side matter (`if (mtimes.get(f) !== mtime) bust(f);`, then the work for every caller) is no race.
+    const decision = new CheckDecision(this.sourceCode, check);
+    if (!decision.gates(act) && !between.some((node) => decision.gates(node)) && !decision.feeds(act)) return null;
     // A store another module exports (`require('./configstore').configstore`): not a map this file owns.
     if (target.variable && isRequired(target.variable)) return null;
     if (this.options.isAsyncStore?.(act)) return null;
@@ -463,6 +469,121 @@ function onlyWhenFound(node: TSESTree.Node, check: TSESTree.CallExpression): boo
     if (isFunctionNode(parent)) return false;
   }
   return false;
+}
+
+/**
+ * Is `node` on a branch that always leaves the function (`return`, `throw`) and
+ * does not hold `act`: `if (filtered) { await detach(); return; }` before the act?
+ * No path then runs the `await` and, later, the act.
+ */
+function leavesBefore(node: TSESTree.Node, act: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.IfStatement || child === parent.test) continue;
+    const branch = child as TSESTree.Statement;
+    if (leaves(branch) && !contains(branch, act)) return true;
+  }
+  return false;
+}
+
+const contains = (outer: TSESTree.Node, inner: TSESTree.Node): boolean => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+
+/**
+ * What the outcome of a Map/Set check decides: the check itself, and the
+ * local that holds its result (`const cached = cache.get(k)`,
+ * `const list = map.get(k) || []`) with the tests made of it.
+ */
+class CheckDecision {
+  private readonly holders: TSESTree.Node[] = [];
+
+  constructor(
+    sourceCode: SourceCode,
+    private readonly check: TSESTree.CallExpression,
+  ) {
+    const holder = holdingVariable(sourceCode, check);
+    if (holder) this.holders = holder.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier);
+  }
+
+  /**
+   * Does `node` run only on some outcomes of the check: inside a branch whose
+   * test uses it (`if`, `?:`, the right of `&&`/`||`/`??`), or after an `if`
+   * on it that leaves (`if (cached) return cached;`, `continue` in a loop)?
+   */
+  gates(node: TSESTree.Node): boolean {
+    for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+      switch (parent.type) {
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (child !== parent.test && this.usedIn(parent.test)) return true;
+          break;
+        case AST_NODE_TYPES.LogicalExpression:
+          if (child === parent.right && this.usedIn(parent.left)) return true;
+          break;
+        default: {
+          const list = ownStatements(parent);
+          if (!list) break;
+          const earlier = list.slice(0, list.indexOf(child));
+          const decides = earlier.some(
+            (statement) =>
+              statement.type === AST_NODE_TYPES.IfStatement &&
+              this.usedIn(statement.test) &&
+              (exits(statement.consequent) || (statement.alternate !== null && exits(statement.alternate))),
+          );
+          if (decides) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Does the act store back a value the check read (`const list = map.get(k) || []; …; map.set(k, list)`)? */
+  feeds(act: TSESTree.CallExpression): boolean {
+    const value = act.arguments[1];
+    return value !== undefined && this.usedIn(value);
+  }
+
+  private usedIn(root: TSESTree.Node): boolean {
+    return contains(root, this.check) || this.holders.some((identifier) => contains(root, identifier));
+  }
+}
+
+/** The local whose value is the check's result (or made from it): `const cached = cache.get(k)`, `let v; v = map.get(k) ?? []`. */
+function holdingVariable(sourceCode: SourceCode, check: TSESTree.CallExpression): Variable | null {
+  let child: TSESTree.Node = check;
+  for (let parent: TSESTree.Node | undefined = check.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator) {
+      return parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier ? variableOf(sourceCode, parent.id) : null;
+    }
+    if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
+      return parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier ? variableOf(sourceCode, parent.left) : null;
+    }
+    if (isStatementLike(parent) || isFunctionNode(parent)) return null;
+  }
+  return null;
+}
+
+function isStatementLike(node: TSESTree.Node): boolean {
+  return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
+}
+
+function ownStatements(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.StaticBlock:
+      return node.body;
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return null;
+  }
+}
+
+/** `leaves`, or skips the rest of a loop's body (`continue`). */
+function exits(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ContinueStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return leaves(statement);
+  const last = statement.body[statement.body.length - 1];
+  return !!last && exits(last);
 }
 
 /** Does the statement always leave the function: `return`, `throw`, or a block ending in one? */

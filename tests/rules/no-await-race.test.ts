@@ -217,6 +217,27 @@ export class Downloads {
   }
 }
 ${api}`,
+  // The only await between check and set sits on a branch that returns before the set (puppeteer's
+  // target manager: a filtered target is detached and the function ends). Triage seed 5.
+  `
+interface Target { id: string }
+interface Session { detach(): Promise<void>; use(target: Target): void }
+declare function createTarget(id: string): Target;
+export class TargetManager {
+  #attachedById = new Map<string, Target>();
+  async onAttached(id: string, session: Session, filter: (target: Target) => boolean) {
+    let target = this.#attachedById.get(id);
+    const isExisting = target !== undefined;
+    if (!target) target = createTarget(id);
+    if (!filter(target)) {
+      await session.detach();
+      return;
+    }
+    if (isExisting) session.use(target);
+    else this.#attachedById.set(id, target);
+  }
+}
+${api}`,
   // The stored promise unwrapped in place (ESLint's config array).
   `
 export class Config {
@@ -657,6 +678,44 @@ export async function processOnce(id: string) {
 ${api}`,
     errors: [{ messageId: 'checkThenAct', data: { target: 'seen.add(id)', check: 'seen.has(id)' }, line: 6, column: 3, suggestions: [] }],
   },
+  // The check's value stored back after the await: a trigger added concurrently is lost (firebase's
+  // pub/sub emulator); no \`if\` decides anything, the act writes what the check read.
+  {
+    code: `
+export class PubSubEmulator {
+  private triggersForTopic = new Map<string, string[]>();
+  async addTrigger(topic: string, triggerKey: string) {
+    const triggers = this.triggersForTopic.get(topic) || [];
+    await load(topic);
+    triggers.push(triggerKey);
+    this.triggersForTopic.set(topic, triggers);
+  }
+}
+${api}`,
+    errors: [
+      {
+        messageId: 'checkThenAct',
+        data: { target: 'this.triggersForTopic.set(topic, …)', check: 'this.triggersForTopic.get(topic)' },
+        line: 8,
+        column: 5,
+        suggestions: [],
+      },
+    ],
+  },
+  // A check that skips the rest of a loop's body decides whether the work runs.
+  {
+    code: `
+const imported = new Set<string>();
+export async function importAll(ids: string[]) {
+  for (const id of ids) {
+    if (imported.has(id)) continue;
+    await load(id);
+    imported.add(id);
+  }
+}
+${api}`,
+    errors: [{ messageId: 'checkThenAct', data: { target: 'imported.add(id)', check: 'imported.has(id)' }, line: 7, column: 5, suggestions: [] }],
+  },
   // An object-literal method and a class-field arrow: `this` is the shared object.
   {
     code: `
@@ -803,6 +862,26 @@ async function login(start) {
   store.set('session', session);
 }
 module.exports = { login };
+`,
+      languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
+    },
+    // The check only decides a side matter (dropping a stale module from require's cache); every caller
+    // imports and records the time whatever it said (ESLint's flat config loader). Triage seed 5.
+    {
+      code: `
+const fs = require('node:fs/promises');
+const { pathToFileURL } = require('node:url');
+const importedAt = new Map();
+async function loadConfigFile(filePath) {
+  const mtime = (await fs.stat(filePath)).mtime.getTime();
+  if (importedAt.get(filePath) !== mtime) {
+    delete require.cache[filePath];
+  }
+  const config = (await import(pathToFileURL(filePath).href)).default;
+  importedAt.set(filePath, mtime);
+  return config;
+}
+module.exports = { loadConfigFile };
 `,
       languageOptions: { parser: espree, sourceType: 'commonjs' as const, parserOptions: { sourceType: 'script' as const } },
     },
