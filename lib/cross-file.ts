@@ -136,6 +136,11 @@ function isFile(file: string): boolean {
   return statFile(file) !== null;
 }
 
+/** The file a relative specifier written in `fromFile` names (the resolution importers use), or null. */
+export function resolveRelativeModule(fromFile: string, specifier: string): string | null {
+  return resolveCached(path.dirname(fromFile), specifier)?.file ?? null;
+}
+
 function resolveRelative(dir: string, specifier: string): string | null {
   const base = path.resolve(dir, specifier);
   const candidates = [base];

@@ -8,7 +8,8 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isPromiseCallback, isPromiseExecutor } from './async-context.js';
-import { isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
+import { callsFromImporters } from './package-callers.js';
 import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -338,6 +339,96 @@ export function visibleCalls(sourceCode: SourceCode, fn: BodyFunction): TSESTree
 }
 
 /**
+ * The calls of an exported module function (`export function f`, `export
+ * { f }`, `exports.f = f`, `module.exports = { f }`) in its own file and in
+ * the modules of its package that import it (lib/package-callers.ts), or null
+ * when some use is out of sight there or here (passed around, re-exported, the
+ * package's entry point) or nothing calls it: then its callers are code this
+ * package does not show.
+ */
+export function exportedFunctionCalls(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  fn: BodyFunction,
+): TSESTree.CallExpression[] | null {
+  const references = bindingReferences(context.sourceCode, fn);
+  if (!references) return null;
+  const exportNames = new Set<string>();
+  const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent;
+  const statement = declaration.type === AST_NODE_TYPES.VariableDeclarator ? declaration.parent.parent : declaration.parent;
+  if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration) exportNames.add(fn.type === AST_NODE_TYPES.FunctionDeclaration ? (fn.id?.name ?? '') : apiFunctionName(fn) ?? '');
+  if (statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) exportNames.add('default');
+  const calls: TSESTree.CallExpression[] = [];
+  for (const identifier of references) {
+    const exported = exportedAs(identifier);
+    if (exported === undefined) {
+      const parent = identifier.parent;
+      if (parent.type !== AST_NODE_TYPES.CallExpression || parent.callee !== identifier) return null;
+      calls.push(parent);
+    } else if (exported === null) {
+      return null;
+    } else {
+      exportNames.add(exported);
+    }
+  }
+  exportNames.delete('');
+  if (exportNames.size === 0) return null;
+  for (const name of exportNames) {
+    const imported = callsFromImporters(context, name);
+    if (imported === null) return null;
+    calls.push(...imported);
+  }
+  return calls.length > 0 ? calls : null;
+}
+
+/**
+ * The name a reference exports its function under (`exports.f = f`,
+ * `module.exports.f = f`, `module.exports = { f }`, `export { f as g }`,
+ * `export default f`); null for `module.exports = f` (the module itself is
+ * the function: its importers call it under any name); undefined when the
+ * reference is no export.
+ */
+function exportedAs(identifier: TSESTree.Identifier): string | null | undefined {
+  const parent = identifier.parent;
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier && parent.local === identifier) {
+    return parent.exported.type === AST_NODE_TYPES.Identifier ? parent.exported.name : parent.exported.value;
+  }
+  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier && parent.left.type === AST_NODE_TYPES.MemberExpression) {
+    const target = commonJsExport(parent.left);
+    return target === 'module.exports' ? null : (target ?? undefined);
+  }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && !parent.computed) {
+    const object = parent.parent;
+    const assignment = object.parent;
+    if (
+      object.type === AST_NODE_TYPES.ObjectExpression &&
+      assignment.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.right === object &&
+      assignment.left.type === AST_NODE_TYPES.MemberExpression &&
+      commonJsExport(assignment.left) === 'module.exports'
+    ) {
+      return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : String(parent.key.value);
+    }
+  }
+  return undefined;
+}
+
+/** `exports.x` / `module.exports.x` -> 'x'; `module.exports` -> 'module.exports'; else null. */
+function commonJsExport(node: TSESTree.MemberExpression): string | null {
+  const name = memberName(node);
+  if (name === null) return null;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier) {
+    if (object.name === 'exports') return name;
+    return object.name === 'module' && name === 'exports' ? 'module.exports' : null;
+  }
+  if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module' && memberName(object) === 'exports') {
+    return name;
+  }
+  return null;
+}
+
+/**
  * A named function that is only ever handed to other calls (`register(name,
  * handler)`), never called by name here: a callback, whose contract is the
  * receiver's, as for inline callbacks.
@@ -438,10 +529,27 @@ export function callAcceptsEither(sourceCode: SourceCode, call: TSESTree.CallExp
   const returned = (parent.type === AST_NODE_TYPES.ReturnStatement && parent.argument === call) || (caller?.body === call);
   if (returned && caller && isPromiseCallback(caller)) return true;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === call && parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (programOf(call) !== sourceCode.ast) return sameNameUses(parent, parent.id.name, sourceCode.visitorKeys).some(checksThenable);
     const variable = sourceCode.getDeclaredVariables(parent)[0];
     return !!variable && variable.references.some((ref) => ref.identifier.type === AST_NODE_TYPES.Identifier && checksThenable(ref.identifier));
   }
   return false;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Node {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return root;
+}
+
+/** In another file's tree (no scope analysis): the identifiers named `name` in the function that declares it. */
+function sameNameUses(declarator: TSESTree.VariableDeclarator, name: string, visitorKeys: SourceCode['visitorKeys']): TSESTree.Identifier[] {
+  const uses: TSESTree.Identifier[] = [];
+  walkSubtree(enclosingFunction(declarator) ?? programOf(declarator), visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === name && node !== declarator.id) uses.push(node);
+    return undefined;
+  });
+  return uses;
 }
 
 const THENABLE_TEST = /^is(?:Promise|Thenable|PromiseLike|Async)$/;

@@ -15,6 +15,7 @@ import {
   callAcceptsEither,
   callConvertsThrow,
   classifyReturns,
+  exportedFunctionCalls,
   functionHead,
   makeAsyncFix,
   mixedReturns,
@@ -81,10 +82,11 @@ export default createRule<Options, MessageIds>({
         const oracle = getPromiseOracle(context);
         const paths = refineReturnPaths(sourceCode, fn, classifyReturns(oracle, fn, sourceCode.visitorKeys));
         const mixed = mixedReturns(paths);
-        // A helper whose every caller is in this file and takes either (awaits it, checks for `then`) is not a
-        // hazard; nor a private method this file never calls (its callers are internal plumbing out of sight).
+        // A function whose every caller is in sight and takes either (awaits it, checks for `then`) is not a
+        // hazard: a helper of this file, or an export whose package calls it only so; nor a private method this
+        // file never calls (its callers are internal plumbing out of sight).
         const callers = (accept: (call: TSESTree.CallExpression) => boolean): boolean =>
-          (visibleCalls(sourceCode, fn) ?? privateMethodCalls(sourceCode, fn))?.every(accept) ?? false;
+          (visibleCalls(sourceCode, fn) ?? privateMethodCalls(sourceCode, fn) ?? exportedFunctionCalls(context, fn))?.every(accept) ?? false;
         if (mixed) {
           if (callers((call) => callAcceptsEither(sourceCode, call))) return;
           context.report({

@@ -1,7 +1,16 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import * as espree from 'espree';
 import rule, { type MessageIds, type Options } from '../../rules/no-mixed-sync-async-return.js';
-import { cloneCases, createRuleTester } from '../rule-tester.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cloneCases, createRuleTester, fixturesDir } from '../rule-tester.js';
+
+/** tests/fixtures/mixed-callers: a package of its own, whose modules import each other. */
+const packageDir = path.join(fixturesDir, 'mixed-callers');
+function packageFile(name: string): { code: string; filename: string } {
+  const filename = path.join(packageDir, name);
+  return { code: readFileSync(filename, 'utf8'), filename };
+}
 
 type Valid = ValidTestCase<Options> | string;
 type Invalid = InvalidTestCase<MessageIds, Options>;
@@ -202,9 +211,52 @@ export function loadName(id: number) {
 ${api}`,
     options: [{ checkThrows: false }],
   },
+  // Triage of real packages (firebase-tools' readSecretValue, fastify's validators): an export that every
+  // module of its package awaits inside async code (named or namespace import) or checks for a then method.
+  // The test file that calls it synchronously is not counted: tests call each path on purpose.
+  packageFile('src/secrets.ts'),
+  packageFile('src/validate.ts'),
 ];
 
 const invalid: Invalid[] = [
+  // Triage of real packages: an export is still reported when an importer chains `.catch` on it...
+  {
+    ...packageFile('src/tokens.ts'),
+    errors: [
+      {
+        messageId: 'syncThrow',
+        data: { name: 'loadToken', promiseLine: '6' },
+        line: 5,
+        column: 14,
+        suggestions: [
+          {
+            messageId: 'suggestAsync',
+            data: { name: 'loadToken' },
+            output: readFileSync(path.join(packageDir, 'src/tokens.ts'), 'utf8').replace('export function', 'export async function'),
+          },
+        ],
+      },
+    ],
+  },
+  // ...or when an importer hands it on as a value (firebase-tools' table of trigger services): its callers are out of sight.
+  {
+    ...packageFile('src/regions.ts'),
+    errors: [
+      {
+        messageId: 'syncThrow',
+        data: { name: 'ensureRegion', promiseLine: '6' },
+        line: 4,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'suggestAsync',
+            data: { name: 'ensureRegion' },
+            output: readFileSync(path.join(packageDir, 'src/regions.ts'), 'utf8').replace('export function', 'export async function'),
+          },
+        ],
+      },
+    ],
+  },
   // A helper with one caller that does not convert the throw: still reported.
   {
     code: `
