@@ -42,6 +42,10 @@ describe('callsFromImporters', () => {
     expect(importerCalls('src/secrets.ts', 'readSecret')?.sort()).toEqual(['4:Identifier', '5:MemberExpression']);
   });
 
+  it('follows CommonJS: the module object (also as `(0, m.f)(...)`) and destructured names', () => {
+    expect(importerCalls('src/cjs/helpers.cjs', 'readConfig')?.sort()).toEqual(['5:Identifier', '5:SequenceExpression']);
+  });
+
   it('is null when an importer hands the export on as a value', () => {
     expect(importerCalls('src/regions.ts', 'ensureRegion')).toBeNull();
   });

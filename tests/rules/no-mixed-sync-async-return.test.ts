@@ -586,6 +586,9 @@ module.exports = { readText };
 `,
       languageOptions: script,
     },
+    // Triage of real packages (firebase-tools' compiled lib/): an export whose importers call it through the module
+    // object (\`(0, helpers_1.readConfig)(...)\`) or a destructured name, each awaited inside an async function.
+    { ...packageFile('src/cjs/helpers.cjs'), languageOptions: script },
   ],
   invalid: [
     {
