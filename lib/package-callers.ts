@@ -24,7 +24,7 @@ type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
 const EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx']);
 /** Past these a package is not read: its importers stay out of sight. */
-const MAX_FILES = 20_000;
+const MAX_FILES = 5_000;
 const MAX_FILE_BYTES = 1_000_000;
 /** How long a package's listing is reused (an editor sees an added importer this late at most). */
 const TTL_MS = 30_000;
@@ -72,14 +72,72 @@ export function callsFromImporters(context: AnyContext, exportName: string): TSE
   if (index.modules === null || index.entries.includes(target)) return null;
   const calls: TSESTree.CallExpression[] = [];
   for (const module of index.modules) {
-    if (module.file === target || !module.specifiers.some((specifier) => mayName(specifier, target) && resolveRelativeModule(module.file, specifier) === target)) {
-      continue;
-    }
+    if (module.file === target) continue;
+    const naming = module.specifiers.filter((specifier) => mayName(specifier, target) && resolveRelativeModule(module.file, specifier) === target);
+    if (naming.length === 0 || neverUses(module.file, naming, exportName)) continue;
     const found = callsInImporter(context, module.file, target, exportName);
     if (found === null) return null;
     calls.push(...found);
   }
   return calls;
+}
+
+/**
+ * The cheap answer for most importers of a shared module, without a parse:
+ * the text never mentions the export's name, and the module object is only
+ * bound by plain `import`/`require` declarations and then only read from
+ * (`m.other`). When the text leaves any doubt (a mention, a re-export, the
+ * module object used bare), the importer is parsed.
+ */
+function neverUses(file: string, specifiers: readonly string[], exportName: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return false;
+  }
+  if (new RegExp(`(?<![\\w$])${escapeRegExp(exportName)}(?![\\w$])`).test(text)) return false;
+  const bindings: string[] = [];
+  // The text without the import statements matched below, where the uses of the bindings are counted.
+  let rest = text;
+  for (const specifier of specifiers) {
+    const literal = `['"]${escapeRegExp(specifier)}['"]`;
+    const occurrences = [...text.matchAll(new RegExp(literal, 'g'))].length;
+    const plain = [
+      // import * as m from '...'; import m from '...'; import m, { a } from '...'
+      new RegExp(`\\bimport\\s+(?:\\*\\s+as\\s+)?([\\w$]+)\\s*(?:,\\s*\\{[^}]*\\}\\s*)?from\\s*${literal}`, 'g'),
+      // const m = require('...'), also wrapped: __importStar(require('...'))
+      new RegExp(`\\b(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*(?:[\\w$.]+\\(\\s*)?require\\(\\s*${literal}\\s*\\)\\s*\\)?`, 'g'),
+    ];
+    const harmless = [
+      // import { a } from '...'; import type ...; import '...'; const { a } = require('...'); require('...');
+      new RegExp(`\\bimport\\s*(?:type\\s+)?\\{[^}]*\\}\\s*from\\s*${literal}`, 'g'),
+      new RegExp(`\\bimport\\s+type\\s+[^{;]*?from\\s*${literal}`, 'g'),
+      new RegExp(`\\bimport\\s*${literal}`, 'g'),
+      new RegExp(`\\b(?:const|let|var)\\s*\\{[^}.]*\\}\\s*=\\s*require\\(\\s*${literal}\\s*\\)`, 'g'),
+      new RegExp(`(?:^|[;{}]\\s*)require\\(\\s*${literal}\\s*\\)\\s*;`, 'gm'),
+    ];
+    let accounted = 0;
+    for (const pattern of [...plain, ...harmless]) {
+      for (const match of text.matchAll(pattern)) {
+        accounted++;
+        if (match[1] !== undefined) bindings.push(match[1]);
+        rest = rest.replace(match[0], ' ');
+      }
+    }
+    if (accounted !== occurrences) return false;
+  }
+  // Every use of a module object reads a member (not our export: its name is nowhere in the text).
+  for (const binding of bindings) {
+    const uses = [...rest.matchAll(new RegExp(`(?<![\\w$.])${escapeRegExp(binding)}(?![\\w$])`, 'g'))].length;
+    const reads = [...rest.matchAll(new RegExp(`(?<![\\w$.])${escapeRegExp(binding)}\\s*\\??\\.\\s*[\\w$]`, 'g'))].length;
+    if (uses !== reads) return false;
+  }
+  return true;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Cheap test before resolving: `./store`, `./store.js` and `./services` (for `services/index.js`) can name the target. */

@@ -50,6 +50,10 @@ describe('callsFromImporters', () => {
     expect(importerCalls('src/regions.ts', 'ensureRegion')).toBeNull();
   });
 
+  it('is null when an importer hands the whole module object on, even without naming the export', () => {
+    expect(importerCalls('src/clock.ts', 'tick')).toBeNull();
+  });
+
   it('is empty when no module imports the export', () => {
     expect(importerCalls('src/handler.ts', 'handle')).toEqual([]);
   });
