@@ -307,7 +307,10 @@ function callsInImporter(context: AnyContext, file: string, target: string, expo
   const calls: TSESTree.CallExpression[] = [];
   const sight = { lost: false };
   const fromTarget = (source: TSESTree.Node | null | undefined): boolean =>
-    source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' && resolveRelativeModule(file, source.value) === target;
+    source?.type === AST_NODE_TYPES.Literal &&
+    typeof source.value === 'string' &&
+    source.value.startsWith('.') &&
+    resolveRelativeModule(file, source.value) === target;
 
   // First the bindings, then their uses.
   walk(program, visitorKeys, (node) => {
