@@ -6,7 +6,7 @@
  * `Array.from({ length: 4 })`, a `.slice(0, 10)`) are bounded and never count.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
+import { isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
 import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -354,4 +354,81 @@ function isPlumbing(call: TSESTree.CallExpression): boolean {
   if (name === 'then' || name === 'catch' || name === 'finally') return true;
   const object = skipWrappers(callee.object);
   return object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && (name === 'resolve' || name === 'reject');
+}
+
+/** Methods of an object that runs transactions on itself: a query runner, a session, a transaction. */
+const TRANSACTION_METHODS = /^(?:commit|rollback)Transaction$/;
+
+/**
+ * Does every operation of the mapper run on one connection the object holds?
+ * A class that commits and rolls back its own transaction
+ * (`commitTransaction()`, `rollbackTransaction()`, with no transaction passed
+ * in: an ORM's query runner, a session) holds one connection, since a
+ * transaction cannot span two; its `this.query(...)`, and the methods built on
+ * it (`this.createIndex(...)`), send their statements down that connection,
+ * and the driver runs them one at a time. `Promise.all` over them opens
+ * nothing: the statements queue. `work` is the mapper (or the pushed value),
+ * `at` the fan-out inside the class. Every call the mapper waits for or
+ * returns must be a method of `this`, and there must be one.
+ */
+export function runsOnOwnConnection(sourceCode: SourceCode, at: TSESTree.Node, work: TSESTree.Node): boolean {
+  const owner = enclosingClassBody(at);
+  if (!owner || !commitsOwnTransaction(owner)) return false;
+  const fn = mapperFunction(sourceCode, work);
+  const operations = fn ? mapperOperations(fn, sourceCode.visitorKeys) : [work];
+  let own = 0;
+  for (const operation of operations) {
+    const verdict = callOnThis(operation);
+    if (verdict === 'other') return false;
+    if (verdict === 'this') own++;
+  }
+  return own > 0;
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  }
+  return null;
+}
+
+/** `async commitTransaction() { ... }`: the class ends a transaction it holds, not one handed to it. */
+function commitsOwnTransaction(body: TSESTree.ClassBody): boolean {
+  return body.body.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.MethodDefinition &&
+      !member.static &&
+      member.value.params.length === 0 &&
+      TRANSACTION_METHODS.test(keyName(member.key, member.computed) ?? ''),
+  );
+}
+
+/** What a mapper waits for or returns: an arrow's expression, the operands of its `await`s and `return`s. */
+function mapperOperations(fn: FunctionNode, visitorKeys: SourceCode['visitorKeys']): TSESTree.Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const out: TSESTree.Node[] = [];
+  walkSubtree(fn.body, visitorKeys, (node) => {
+    if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return 'skip';
+    if ((node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement) && node.argument) out.push(node.argument);
+    return undefined;
+  });
+  return out;
+}
+
+/** `this.query(...)` (or a `.then` chain on it): `this`; another call: `other`; no call at all: `none`. */
+function callOnThis(node: TSESTree.Node): 'this' | 'other' | 'none' {
+  let value = skipWrappers(node);
+  if (value.type === AST_NODE_TYPES.AwaitExpression) value = skipWrappers(value.argument);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return 'none';
+  let call: TSESTree.CallExpression = value;
+  let callee = skipWrappers(call.callee);
+  // `this.query(sql).then(...)`: the chain waits for the call at its root.
+  while (callee.type === AST_NODE_TYPES.MemberExpression && isPlumbing(call)) {
+    const inner = skipWrappers(callee.object);
+    if (inner.type !== AST_NODE_TYPES.CallExpression) break;
+    call = inner;
+    callee = skipWrappers(inner.callee);
+  }
+  return callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression ? 'this' : 'other';
 }

@@ -18,6 +18,7 @@ import {
   mapperFunction,
   mapperStartsWork,
   releasesResources,
+  runsOnOwnConnection,
   usesLimiter,
 } from '../lib/concurrency.js';
 import { createRule } from '../lib/create-rule.js';
@@ -85,6 +86,8 @@ export default createRule<Options, MessageIds>({
       // Only input the code receives grows without bound; state it owns (its pools, its config) does not.
       if (collectionOrigin(sourceCode, spread.source) !== 'input' || releasesResources(sourceCode, spread.mapper)) return;
       if (!startsWork(spread.mapper)) return;
+      // A query runner's own statements queue on the one connection it holds: nothing runs at once.
+      if (runsOnOwnConnection(sourceCode, call, spread.mapper)) return;
       context.report({ node: call, messageId: 'unboundedAll', data: { combinator, source: sourceCode.getText(spread.source) } });
     }
 
@@ -99,6 +102,7 @@ export default createRule<Options, MessageIds>({
       if (value.type === AST_NODE_TYPES.CallExpression && (isLimiter(value) || releasesResources(sourceCode, value.callee))) return;
       if (!isPushIntoAwaitedArray(sourceCode, call)) return;
       if (getPromiseOracle(context).isPromise(pushed) !== 'yes') return;
+      if (runsOnOwnConnection(sourceCode, call, pushed)) return;
       context.report({ node: call, messageId: 'unboundedPush' });
     }
 

@@ -135,6 +135,30 @@ export class Manager {
   }
 }
 ${api}`,
+  // A query runner: the class commits and rolls back its own transaction, so it holds one
+  // connection, and its statements queue on it (typeorm's ten drivers: createIndices, clearDatabase).
+  `
+export class PostgresQueryRunner {
+  private connection: { query(sql: string): Promise<{ sql: string }[]> } | undefined;
+  async query(sql: string): Promise<{ sql: string }[]> { return this.connection ? this.connection.query(sql) : []; }
+  async startTransaction(): Promise<void> { await this.query('BEGIN'); }
+  async commitTransaction(): Promise<void> { await this.query('COMMIT'); }
+  async rollbackTransaction(): Promise<void> { await this.query('ROLLBACK'); }
+  async createIndex(table: string, index: string): Promise<void> { await this.query(\`CREATE INDEX \${index} ON \${table}\`); }
+  async createIndices(table: string, indices: string[]): Promise<void> {
+    const promises = indices.map((index) => this.createIndex(table, index));
+    await Promise.all(promises);
+  }
+  async clearDatabase(): Promise<void> {
+    const dropQueries = await this.query('SELECT drop_statement AS sql FROM views');
+    await Promise.all(dropQueries.map((q) => this.query(q.sql)));
+    await Promise.all(dropQueries.map(async (q) => {
+      const rows = await this.query(q.sql);
+      return rows.length;
+    }));
+  }
+}
+`,
   // A local Promise that is not the global one.
   `
 const Promise = { all: (values: unknown[]) => values };
@@ -220,6 +244,38 @@ export async function exportAll() {
 }
 ${api}`,
     errors: [{ messageId: 'unboundedPush', line: 6, column: 41 }],
+  },
+  // Not on one connection: a class that commits a transaction handed to it (sequelize's query
+  // interface), a held client's method (\`this.client\`), or a mapper that also calls out.
+  {
+    code: `
+declare function fetchStats(table: string): Promise<number>;
+export class QueryInterface {
+  constructor(private readonly sequelize: { query(sql: string): Promise<void> }) {}
+  async commitTransaction(transaction: { id: string }): Promise<void> { await this.sequelize.query(\`COMMIT \${transaction.id}\`); }
+  async dropSchema(name: string): Promise<void> { await this.sequelize.query(\`DROP SCHEMA \${name}\`); }
+  async dropAllSchemas(schemas: string[]): Promise<void> {
+    await Promise.all(schemas.map((name) => this.dropSchema(name)));
+  }
+}
+export class QueryRunner {
+  constructor(private readonly client: { query(sql: string): Promise<void> }) {}
+  async query(sql: string): Promise<void> { await this.client.query(sql); }
+  async commitTransaction(): Promise<void> { await this.query('COMMIT'); }
+  async analyse(tables: string[]): Promise<void> {
+    await Promise.all(tables.map((table) => this.client.query(\`ANALYZE \${table}\`)));
+    await Promise.all(tables.map(async (table) => {
+      await this.query(\`ANALYZE \${table}\`);
+      return fetchStats(table);
+    }));
+  }
+}
+`,
+    errors: [
+      { messageId: 'unboundedAll', line: 8, column: 11 },
+      { messageId: 'unboundedAll', line: 16, column: 11 },
+      { messageId: 'unboundedAll', line: 17, column: 11 },
+    ],
   },
   // A limiter the user did not name does not count.
   {
