@@ -203,7 +203,7 @@ export function isPushIntoAwaitedArray(sourceCode: SourceCode, call: TSESTree.Ca
  * fetched body), or something computed from those (`.filter`, `Object.keys`,
  * a spread, a call taking them). `owned`: state the code holds itself, whose
  * size the program sets (`this.pools`, a module constant, an imported list, a
- * literal). `unknown` otherwise. A fan-out over owned state (closing the
+ * literal, a rest parameter whose items each call site writes out). `unknown` otherwise. A fan-out over owned state (closing the
  * pools a driver opened, one call per configured region) is bounded by the
  * program; only input makes it unbounded.
  */
@@ -288,7 +288,8 @@ function identifierOrigin(sourceCode: SourceCode, identifier: TSESTree.Identifie
   if (!variable || !def) return identifier.name === 'undefined' ? 'owned' : 'unknown';
   switch (def.type) {
     case 'Parameter':
-      return 'input';
+      // `(...cookies)`: as many items as each call writes out, a number the program's call sites set.
+      return def.name.parent.type === AST_NODE_TYPES.RestElement ? 'owned' : 'input';
     case 'ImportBinding':
     case 'FunctionName':
     case 'ClassName':

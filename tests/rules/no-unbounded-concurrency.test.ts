@@ -135,6 +135,20 @@ export class Manager {
   }
 }
 ${api}`,
+  // A rest parameter: as many items as each call writes out (puppeteer's setCookie(...cookies),
+  // evaluate(fn, ...args)), a number the program's call sites set.
+  `
+export class Page {
+  async setCookie(...cookies: { name: string; value: string }[]): Promise<void> {
+    await Promise.all(cookies.map(async (cookie) => upload(cookie.name)));
+  }
+  async evaluate(fn: string, ...args: unknown[]): Promise<string[]> {
+    const jobs: Promise<string>[] = [];
+    for (const arg of args) jobs.push(upload(String(arg)));
+    return Promise.all([...jobs, upload(fn)]);
+  }
+}
+${api}`,
   // A query runner: the class commits and rolls back its own transaction, so it holds one
   // connection, and its statements queue on it (typeorm's ten drivers: createIndices, clearDatabase).
   `
