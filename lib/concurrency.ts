@@ -255,7 +255,8 @@ export function collectionOrigin(sourceCode: SourceCode, node: TSESTree.Node, de
       return next(value.object);
     }
     case AST_NODE_TYPES.Identifier:
-      return identifierOrigin(sourceCode, value, depth);
+      // `hostingConfig(options)`: what is computed from a whole options or config object is configuration too.
+      return CONFIG_OBJECTS.test(value.name) ? 'owned' : identifierOrigin(sourceCode, value, depth);
     case AST_NODE_TYPES.NewExpression:
       return value.arguments.length === 0 ? 'owned' : combineOrigins(value.arguments.map((arg) => next(arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg)));
     case AST_NODE_TYPES.CallExpression: {

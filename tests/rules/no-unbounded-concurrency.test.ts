@@ -109,6 +109,17 @@ export class Emulator {
   }
 }
 ${api}`,
+  // Computed from a whole options or config object, or destructured out of one: configuration too
+  // (firebase's hostingConfig(options), mongodb's createEncryptedCollection options).
+  `
+declare function hostingConfig(options: object): { site: string }[];
+export async function prepare(options: { only?: string }, config: { services: string[] }) {
+  const sites = hostingConfig(options);
+  await Promise.all(sites.map(async (site) => upload(site.site)));
+  const { services } = config;
+  await Promise.all(services.map((service) => upload(service)));
+}
+${api}`,
   // A module constant or an imported list: fixed by the program.
   `
 const FEATURES = ['auth', 'db', 'storage', 'hosting', 'functions', 'rules', 'indexes', 'extensions', 'secrets', 'run', 'pubsub', 'tasks', 'logging', 'remote-config', 'ab', 'crash', 'perf'];
