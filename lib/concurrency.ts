@@ -434,3 +434,32 @@ function callOnThis(node: TSESTree.Node): 'this' | 'other' | 'none' {
   }
   return callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression ? 'this' : 'other';
 }
+
+/**
+ * Does the mapper run each item as code: call it (`(stop) => stop()`), or call
+ * an optional hook on it (`(plugin) => plugin.requestDidStart?.(ctx)`)? Items
+ * that are functions, or plugins whose hooks may be missing, are not records:
+ * no input deserialises into them, and the program's registrations (its
+ * plugins, listeners, shutdown hooks) set how many there are. Every call the
+ * mapper waits for or returns must be such an invocation, and there must be one.
+ */
+export function invokesItems(sourceCode: SourceCode, mapper: TSESTree.Node): boolean {
+  const fn = mapperFunction(sourceCode, mapper);
+  const [item] = fn?.params ?? [];
+  if (!fn || item?.type !== AST_NODE_TYPES.Identifier) return false;
+  let invocations = 0;
+  const visit = (node: TSESTree.Node): boolean => {
+    const value = skipWrappers(node);
+    if (value.type === AST_NODE_TYPES.AwaitExpression) return visit(value.argument);
+    if (value.type === AST_NODE_TYPES.ConditionalExpression) return visit(value.consequent) && visit(value.alternate);
+    if (value.type === AST_NODE_TYPES.LogicalExpression) return visit(value.left) && visit(value.right);
+    if (value.type !== AST_NODE_TYPES.CallExpression) return true;
+    const callee = skipWrappers(value.callee);
+    const invoked =
+      (callee.type === AST_NODE_TYPES.Identifier && callee.name === item.name) ||
+      (value.optional && callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === item.name);
+    if (invoked) invocations++;
+    return invoked;
+  };
+  return mapperOperations(fn, sourceCode.visitorKeys).every(visit) && invocations > 0;
+}

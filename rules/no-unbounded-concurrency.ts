@@ -12,6 +12,7 @@ import {
   collectionOrigin,
   enclosingLoop,
   fanOut,
+  invokesItems,
   isPromiseCombinator,
   isPushIntoAwaitedArray,
   isSmallCollection,
@@ -88,6 +89,8 @@ export default createRule<Options, MessageIds>({
       if (!startsWork(spread.mapper)) return;
       // A query runner's own statements queue on the one connection it holds: nothing runs at once.
       if (runsOnOwnConnection(sourceCode, call, spread.mapper)) return;
+      // Calling each plugin's hook or each registered function: the program's registrations set how many.
+      if (invokesItems(sourceCode, spread.mapper)) return;
       context.report({ node: call, messageId: 'unboundedAll', data: { combinator, source: sourceCode.getText(spread.source) } });
     }
 

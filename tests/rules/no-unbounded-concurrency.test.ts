@@ -120,6 +120,16 @@ export async function prepare(options: { only?: string }, config: { services: st
   await Promise.all(services.map((service) => upload(service)));
 }
 ${api}`,
+  // Running each item as code: a plugin's optional hook, a registered shutdown function, a root
+  // hook that may be a function (apollo-server's requestDidStart?.(), mocha's root hooks).
+  `
+interface Plugin { requestDidStart?(context: object): Promise<void>; }
+export async function start(plugins: Plugin[], context: object, stops: (() => Promise<void>)[], hooks: (object | (() => Promise<object>))[]) {
+  await Promise.all(plugins.map((plugin) => plugin.requestDidStart?.(context)));
+  await Promise.all(stops.map((stop) => stop()));
+  return Promise.all(hooks.map(async (hook) => (typeof hook === 'function' ? hook() : hook)));
+}
+`,
   // A module constant or an imported list: fixed by the program.
   `
 const FEATURES = ['auth', 'db', 'storage', 'hosting', 'functions', 'rules', 'indexes', 'extensions', 'secrets', 'run', 'pubsub', 'tasks', 'logging', 'remote-config', 'ab', 'crash', 'perf'];
@@ -300,6 +310,20 @@ export class QueryRunner {
       { messageId: 'unboundedAll', line: 8, column: 11 },
       { messageId: 'unboundedAll', line: 16, column: 11 },
       { messageId: 'unboundedAll', line: 17, column: 11 },
+    ],
+  },
+  // Records are not code: a method every item has (\`row.save()\`), or items handed to a callback.
+  {
+    code: `
+interface Row { save(): Promise<void>; }
+export async function saveAll(rows: Row[], hook: (row: Row) => Promise<void>) {
+  await Promise.all(rows.map(async (row) => row.save()));
+  await Promise.all(rows.map(async (row) => hook(row)));
+}
+`,
+    errors: [
+      { messageId: 'unboundedAll', line: 4, column: 9 },
+      { messageId: 'unboundedAll', line: 5, column: 9 },
     ],
   },
   // A limiter the user did not name does not count.
