@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectionOrigin, fanOut, isSmallCollection, mapperStartsWork, releasesResources } from '../../lib/concurrency.js';
+import { collectionOrigin, fanOut, invokesItems, isSmallCollection, mapperStartsWork, releasesResources, runsOnOwnConnection } from '../../lib/concurrency.js';
 import { isFunctionNode } from '../../lib/ast.js';
 import { probeCalls } from './probe.js';
 
@@ -70,6 +70,16 @@ export class Pool {
     ).toEqual(['owned', 'owned', 'owned', 'owned', 'owned', 'owned', 'owned']);
   });
 
+  it('calls rest parameters and what is destructured from a configuration object owned, and a call on a whole one not input', () => {
+    expect(
+      origins(`declare function hostingConfig(options: object): string[];
+export function f(options: object, config: { fields: string[] }, ...cookies: string[]) {
+  const { fields } = config;
+  probe(cookies); probe(hostingConfig(options)); probe(fields);
+}`),
+    ).toEqual(['owned', 'unknown', 'owned']);
+  });
+
   it('leaves calls it cannot see into unknown', () => {
     expect(origins(`declare const loader: { groups(): string[] }; probe(loader.groups()); probe(items);`)).toEqual(['unknown', 'unknown']);
   });
@@ -101,5 +111,45 @@ probe(async (key: string) => { out[key] = await Promise.resolve(obj[key]); }); p
         'starts',
       ),
     ).toEqual([false, false, true]);
+  });
+});
+
+describe('runsOnOwnConnection and invokesItems', () => {
+  it('knows mappers whose every call goes to this, inside a class that commits its own transaction', () => {
+    const answers = probeCalls(
+      `declare function probe(value: unknown): void; declare const items: string[]; declare function fetchStats(x: string): Promise<void>;
+class Runner {
+  query(sql: string): Promise<void> { return Promise.resolve(); }
+  commitTransaction(): Promise<void> { return this.query('COMMIT'); }
+  client = { query: (sql: string) => Promise.resolve(sql) };
+  f() {
+    probe((x: string) => this.query(x)); probe(async (x: string) => { const rows = await this.query(x); return rows; }); probe((x: string) => this.query(x).then(String));
+    probe((x: string) => this.client.query(x)); probe(async (x: string) => { await this.query(x); return fetchStats(x); }); probe((x: string) => x.length);
+  }
+}
+class Interface {
+  commitTransaction(transaction: object): Promise<void> { return Promise.resolve(); }
+  drop(x: string): Promise<void> { return Promise.resolve(); }
+  f() { probe((x: string) => this.drop(x)); }
+}`,
+      (context, call) => {
+        const [argument] = call.arguments;
+        return argument ? runsOnOwnConnection(context.sourceCode, call, argument) : false;
+      },
+    );
+    expect(answers).toEqual([true, true, true, false, false, false, false]);
+  });
+
+  it('knows mappers that call each item or an optional hook on it', () => {
+    const answers = probeCalls(
+      `declare function probe(value: unknown): void; declare function hook(x: unknown): Promise<void>;
+probe((stop: () => Promise<void>) => stop()); probe((p: { start?(): Promise<void> }) => p.start?.()); probe(async (h: unknown) => (typeof h === 'function' ? h() : h));
+probe((row: { save(): Promise<void> }) => row.save()); probe((row: unknown) => hook(row)); probe((p: { start?(): Promise<void> }) => { p.start?.(); return hook(p); });`,
+      (context, call) => {
+        const [argument] = call.arguments;
+        return argument ? invokesItems(context.sourceCode, argument) : false;
+      },
+    );
+    expect(answers).toEqual([true, true, true, false, false, false]);
   });
 });
