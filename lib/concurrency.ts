@@ -363,7 +363,7 @@ const TRANSACTION_METHODS = /^(?:commit|rollback)Transaction$/;
 
 /**
  * Does every operation of the mapper run on one connection the object holds?
- * A class that commits and rolls back its own transaction
+ * A class that commits or rolls back its own transaction
  * (`commitTransaction()`, `rollbackTransaction()`, with no transaction passed
  * in: an ORM's query runner, a session) holds one connection, since a
  * transaction cannot span two; its `this.query(...)`, and the methods built on
