@@ -201,3 +201,17 @@ export function someOwnNode(
     return node !== root && (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) ? 'skip' : undefined;
   });
 }
+
+/** The statements a block-like node holds in order (a block, the program, a static block, a `case`); null for any other node. */
+export function statementList(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  switch (node.type) {
+    case AST_NODE_TYPES.Program:
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.StaticBlock:
+      return node.body;
+    case AST_NODE_TYPES.SwitchCase:
+      return node.consequent;
+    default:
+      return null;
+  }
+}

@@ -11,7 +11,7 @@
  * function without `await` costs nothing beyond the listener calls.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, staticPath, walkSubtree, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, statementList, staticPath, walkSubtree, type FunctionNode } from './ast.js';
 import { enclosingFunction } from './async-context.js';
 import { variableOf } from './scope.js';
 
@@ -519,7 +519,7 @@ class CheckDecision {
           if (child === parent.right && this.usedIn(parent.left)) return true;
           break;
         default: {
-          const list = ownStatements(parent);
+          const list = statementList(parent);
           if (!list) break;
           const earlier = list.slice(0, list.indexOf(child));
           const decides = earlier.some(
@@ -565,18 +565,6 @@ function isStatementLike(node: TSESTree.Node): boolean {
   return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
 }
 
-function ownStatements(node: TSESTree.Node): readonly TSESTree.Node[] | null {
-  switch (node.type) {
-    case AST_NODE_TYPES.BlockStatement:
-    case AST_NODE_TYPES.Program:
-    case AST_NODE_TYPES.StaticBlock:
-      return node.body;
-    case AST_NODE_TYPES.SwitchCase:
-      return node.consequent;
-    default:
-      return null;
-  }
-}
 
 /** `leaves`, or skips the rest of a loop's body (`continue`). */
 function exits(statement: TSESTree.Statement): boolean {

@@ -157,8 +157,10 @@ function resolveRelative(dir: string, specifier: string): string | null {
 
 interface ParserLike {
   parse?: (text: string, options?: unknown) => unknown;
-  parseForESLint?: (text: string, options?: unknown) => { ast: unknown };
+  parseForESLint?: (text: string, options?: unknown) => { ast: unknown; visitorKeys?: VisitorKeys };
 }
+
+type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
 function summarize(context: AnyContext, file: string): Summary | null {
   let text: string;
@@ -172,9 +174,23 @@ function summarize(context: AnyContext, file: string): Summary | null {
   // TypeScript's parser alone is much cheaper than a parse converted to ESTree.
   const typescript = loadTypeScript();
   if (typescript) return readExportsWithTypeScript(typescript, file, text);
+  const parsed = parseWithLintParser(context, file, text, false);
+  return parsed ? readExports(parsed.program) : null;
+}
+
+/**
+ * Another file's text parsed with the parser of the file being linted, as a
+ * module, without a program, tokens or comments (and without locations
+ * unless asked); null when there is no parser or the text does not parse.
+ */
+export function parseWithLintParser(
+  context: AnyContext,
+  file: string,
+  text: string,
+  locations: boolean,
+): { program: TSESTree.Program; visitorKeys: VisitorKeys | undefined } | null {
   const parser = context.languageOptions.parser as ParserLike | undefined;
   if (!parser) return null;
-  let program: TSESTree.Program;
   try {
     const options = {
       ...context.languageOptions.parserOptions,
@@ -184,18 +200,17 @@ function summarize(context: AnyContext, file: string): Summary | null {
       project: undefined,
       projectService: undefined,
       programs: undefined,
-      range: false,
-      loc: false,
+      range: locations,
+      loc: locations,
       tokens: false,
       comment: false,
     };
-    const parsed = parser.parseForESLint ? parser.parseForESLint(text, options).ast : parser.parse?.(text, options);
-    if (!parsed) return null;
-    program = parsed as TSESTree.Program;
+    const result = parser.parseForESLint ? parser.parseForESLint(text, options) : { ast: parser.parse?.(text, options) };
+    if (!result.ast) return null;
+    return { program: result.ast as TSESTree.Program, visitorKeys: result.visitorKeys };
   } catch {
     return null;
   }
-  return readExports(program);
 }
 
 /** Reads the top level of a module (ESTree): its exported functions and what they return. */

@@ -16,8 +16,8 @@
 import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, skipWrappers } from './ast.js';
-import { resolveRelativeModule } from './cross-file.js';
+import { memberName, skipWrappers, walkSubtree } from './ast.js';
+import { parseWithLintParser, resolveRelativeModule } from './cross-file.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
@@ -239,38 +239,18 @@ function readEntries(root: string): string[] {
   });
 }
 
-interface ParserLike {
-  parse?: (text: string, options?: unknown) => unknown;
-  parseForESLint?: (text: string, options?: unknown) => { ast: unknown; visitorKeys?: VisitorKeys };
-}
-
 function parseModule(context: AnyContext, file: string): { program: TSESTree.Program; visitorKeys: VisitorKeys } | null {
-  const parser = context.languageOptions.parser as ParserLike | undefined;
-  if (!parser) return null;
+  let text: string;
   try {
-    const text = readFileSync(file, 'utf8');
-    const options = {
-      ...context.languageOptions.parserOptions,
-      ecmaVersion: 'latest',
-      sourceType: 'module',
-      filePath: file,
-      project: undefined,
-      projectService: undefined,
-      programs: undefined,
-      range: true,
-      loc: true,
-      tokens: false,
-      comment: false,
-    };
-    const result = parser.parseForESLint ? parser.parseForESLint(text, options) : { ast: parser.parse?.(text, options) };
-    if (!result.ast) return null;
-    const visitorKeys = ('visitorKeys' in result && result.visitorKeys) || context.sourceCode.visitorKeys;
-    const program = result.ast as TSESTree.Program;
-    setParents(program, visitorKeys);
-    return { program, visitorKeys };
+    text = readFileSync(file, 'utf8');
   } catch {
     return null;
   }
+  const parsed = parseWithLintParser(context, file, text, true);
+  if (!parsed) return null;
+  const visitorKeys = parsed.visitorKeys ?? context.sourceCode.visitorKeys;
+  setParents(parsed.program, visitorKeys);
+  return { program: parsed.program, visitorKeys };
 }
 
 function setParents(root: TSESTree.Node, visitorKeys: VisitorKeys): void {
@@ -313,7 +293,7 @@ function callsInImporter(context: AnyContext, file: string, target: string, expo
     resolveRelativeModule(file, source.value) === target;
 
   // First the bindings, then their uses.
-  walk(program, visitorKeys, (node) => {
+  walkSubtree(program, visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.ImportDeclaration && fromTarget(node.source)) {
       for (const specifier of node.specifiers) {
         if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) namespaces.add(specifier.local.name);
@@ -350,7 +330,7 @@ function usesInSight(
   calls: TSESTree.CallExpression[],
 ): boolean {
   const sight = { lost: false };
-  walk(program, visitorKeys, (node) => {
+  walkSubtree(program, visitorKeys, (node) => {
     if (sight.lost || node.type !== AST_NODE_TYPES.Identifier || !isReference(node)) return;
     if (names.has(node.name)) {
       const call = calleeOf(node);
@@ -373,21 +353,6 @@ function usesInSight(
     }
   });
   return !sight.lost;
-}
-
-function walk(root: TSESTree.Node, visitorKeys: VisitorKeys, visit: (node: TSESTree.Node) => void): void {
-  const stack: TSESTree.Node[] = [root];
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    visit(node);
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
 }
 
 function isRequireOf(node: TSESTree.Node, fromTarget: (source: TSESTree.Node | undefined) => boolean): node is TSESTree.CallExpression {

@@ -5,7 +5,7 @@
  * (`process.exitCode = n` and returning).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, someOwnNode, walkSubtree, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, someOwnNode, statementList, walkSubtree, type FunctionNode } from './ast.js';
 import { enclosingFunction, isPromiseCallback } from './async-context.js';
 import { GLOBAL, getImportResolver } from './imports.js';
 import { cannotBePromise, type PromiseOracle } from './promise-oracle.js';
@@ -265,19 +265,6 @@ function isCleanupOrExitCode(sourceCode: SourceCode, expression: TSESTree.Expres
     return target !== null && ((target.module === GLOBAL && target.path.join('.') === 'process') || target.module === 'process');
   }
   return false;
-}
-
-function statementList(node: TSESTree.Node): readonly TSESTree.Node[] | null {
-  switch (node.type) {
-    case AST_NODE_TYPES.Program:
-    case AST_NODE_TYPES.BlockStatement:
-    case AST_NODE_TYPES.StaticBlock:
-      return node.body;
-    case AST_NODE_TYPES.SwitchCase:
-      return node.consequent;
-    default:
-      return null;
-  }
 }
 
 function pendingIn(oracle: PromiseOracle, sourceCode: SourceCode, statement: TSESTree.Node, point: TSESTree.Node): PendingPromise | null {
