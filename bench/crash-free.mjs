@@ -64,7 +64,8 @@ const plugin = (await import(pathToFileURL(options.plugin).href)).default;
 
 const namespace = plugin.meta?.namespace ?? 'async-pitfalls';
 const ruleIds = collectRuleIds();
-const allRules = Object.fromEntries(ruleIds.map((id) => [id, 'error']));
+// Each rule as the `all` config sets it (its strict-only checks on), else with its defaults.
+const allRules = Object.fromEntries(ruleIds.map((id) => [id, plugin.configs?.all?.rules?.[id] ?? 'error']));
 // Linter applies ESLint's default ignores (`**/node_modules/`): undo that.
 const unignore = { ignores: ['!**/node_modules/'] };
 const parsers = {
