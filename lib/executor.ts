@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { enclosingFunction } from './async-context.js';
 import { chainLink, forEachOwnNode, type CallbackFunction } from './promise-chains.js';
-import { isGlobalReference, variableOf } from './scope.js';
+import { isGlobalReference, variableOf, writeCount } from './scope.js';
 import type { TypeInfo } from './type-info.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -467,7 +467,7 @@ export function deferredDeclaration(executor: PromiseExecutor, leaks: readonly L
     const resolverDeclaration = def.parent;
     if (resolverDeclaration.kind !== 'let' || resolverDeclaration.declarations.length !== 1) return null;
     if (resolverDeclaration.parent !== declaration.parent) return null;
-    if (target.references.filter((ref) => ref.isWrite()).length !== 1) return null;
+    if (writeCount(target) !== 1) return null;
     if (resolvers.some((existing) => existing.kind === leak.kind)) return null;
     resolvers.push({ kind: leak.kind, name: target.name, declaration: resolverDeclaration });
   }

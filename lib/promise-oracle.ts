@@ -14,7 +14,7 @@ import { promiseApis, type PromiseApiCatalog } from './catalogs/promise-apis.js'
 import { exportedPromiseFunctions, noteLintedFile } from './cross-file.js';
 import { GLOBAL, getImportResolver, targetKey, type ImportTarget, type Resolver } from './imports.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
-import { variableOf } from './scope.js';
+import { variableOf, writeCount } from './scope.js';
 
 export type Answer = 'yes' | 'no' | 'unknown';
 
@@ -388,8 +388,7 @@ class Oracle implements PromiseOracle {
         }
         if (id !== def.name || !def.node.init) return 'unknown';
         // A variable written only by its declaration holds its initial value.
-        const writes = variable.references.filter((ref) => ref.isWrite());
-        if (writes.length > 1) return 'unknown';
+        if (writeCount(variable) > 1) return 'unknown';
         return this.syn(def.node.init);
       }
       default:
@@ -514,7 +513,7 @@ class Oracle implements PromiseOracle {
     }
     const init = declarator.init;
     if (!init || declarator.id !== name) return 'unknown';
-    if (variable.references.filter((ref) => ref.isWrite()).length > 1) return 'unknown';
+    if (writeCount(variable) > 1) return 'unknown';
     const value = skipWrappers(init);
     if (isFunctionNode(value)) return this.functionReturnsPromise(value);
     if (value.type === AST_NODE_TYPES.CallExpression) {
@@ -880,7 +879,7 @@ class Oracle implements PromiseOracle {
     const def = variable?.defs[0];
     if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
     if (def.node.id !== def.name || !def.node.init) return null;
-    if (variable.references.filter((ref) => ref.isWrite()).length > 1) return null;
+    if (writeCount(variable) > 1) return null;
     return skipWrappers(def.node.init);
   }
 

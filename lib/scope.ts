@@ -47,3 +47,20 @@ export function isGlobalReference(sourceCode: SourceCode, identifier: TSESTree.I
   const variable = variableOf(sourceCode, identifier);
   return !variable || variable.defs.length === 0;
 }
+
+const writeCounts = new WeakMap<Variable, number>();
+
+/**
+ * How many references write `variable` (its initialiser included). Asked for
+ * every read of a variable, so counted once per variable: a filter per read
+ * is quadratic in the reads of a busy name.
+ */
+export function writeCount(variable: Variable): number {
+  let count = writeCounts.get(variable);
+  if (count === undefined) {
+    count = 0;
+    for (const reference of variable.references) if (reference.isWrite()) count++;
+    writeCounts.set(variable, count);
+  }
+  return count;
+}
