@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isFunctionNode, memberName, skipWrappers, someOwnNode, statementList, walkSubtree, type FunctionNode } from './ast.js';
 import { enclosingFunction, isPromiseCallback } from './async-context.js';
 import { GLOBAL, getImportResolver } from './imports.js';
-import { cannotBePromise, type PromiseOracle } from './promise-oracle.js';
+import { cannotBePromise, returnedValues, type PromiseOracle } from './promise-oracle.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -397,7 +397,7 @@ export function exitCodeReplacement(
 function mayEndWithoutValue(fn: FunctionNode): boolean {
   const annotation = fn.returnType?.typeAnnotation;
   if (annotation && !allowsNoValue(annotation)) return false;
-  return fn.body?.type !== AST_NODE_TYPES.BlockStatement || !returnsValue(fn.body);
+  return fn.body?.type !== AST_NODE_TYPES.BlockStatement || returnedValues(fn.body).every((value) => value === null);
 }
 
 function allowsNoValue(type: TSESTree.TypeNode): boolean {
@@ -416,23 +416,6 @@ function allowsNoValue(type: TSESTree.TypeNode): boolean {
     default:
       return false;
   }
-}
-
-/** A `return value;` of this function's own (nested functions and classes not included). */
-function returnsValue(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.ReturnStatement) return node.argument !== null;
-  if (isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return false;
-  for (const [key, child] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    for (const item of Array.isArray(child) ? child : [child]) {
-      if (isNode(item) && returnsValue(item)) return true;
-    }
-  }
-  return false;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**
