@@ -19,7 +19,7 @@ import { annotationIsPromise, cannotBePromise, returnedValues, type Answer, type
 import { GLOBAL, canonicalModule, getImportResolver, type ImportTarget } from './imports.js';
 import type { AllowSpec } from './specifiers.js';
 import type { TypeInfo } from './type-info.js';
-import { variableOf } from './scope.js';
+import { constInit, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Call = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -526,14 +526,6 @@ export function matchesAllowedMethod(
     const typesName = bare.startsWith('@') ? bare.slice(1).replace('/', '__') : bare;
     return files.some((file) => file.includes(`/node_modules/${bare}/`) || file.includes(`/node_modules/@types/${typesName}/`));
   });
-}
-
-function constInit(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Node | null {
-  const variable = variableOf(sourceCode, node);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
-  return skipWrappers(def.node.init);
 }
 
 /**

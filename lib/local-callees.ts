@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, keyName, memberName, skipWrappers, type FunctionNode } from './ast.js';
-import { variableOf } from './scope.js';
+import { constInit, variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -128,13 +128,8 @@ function classMethod(sourceCode: SourceCode, start: ClassNode, name: string, isS
 }
 
 function constObjectLiteral(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.ObjectExpression | null {
-  const variable = variableOf(sourceCode, node);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
-  if (def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
-  const init = skipWrappers(def.node.init);
-  return init.type === AST_NODE_TYPES.ObjectExpression ? init : null;
+  const init = constInit(sourceCode, node);
+  return init?.type === AST_NODE_TYPES.ObjectExpression ? init : null;
 }
 
 function objectMethod(literal: TSESTree.ObjectExpression, name: string): FunctionNode | null {

@@ -9,7 +9,7 @@ import type * as ts from 'typescript';
 import { isFunctionNode, isNullish, keyName, memberName, skipWrappers, staticPath, valueParent, type FunctionNode } from './ast.js';
 import { isHandledPromise } from './promise-handling.js';
 import type { Answer, PromiseOracle } from './promise-oracle.js';
-import { isGlobalReference, variableOf } from './scope.js';
+import { constInit, isGlobalReference, variableOf } from './scope.js';
 import type { TypeInfo } from './type-info.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -446,10 +446,8 @@ function localFunction(identifier: TSESTree.Identifier, sourceCode: SourceCode):
   const def = variable?.defs[0];
   if (!variable || !def || variable.defs.length !== 1) return null;
   if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
-  const init = skipWrappers(def.node.init);
-  return isFunctionNode(init) ? init : null;
+  const init = constInit(sourceCode, identifier);
+  return init && isFunctionNode(init) ? init : null;
 }
 
 function typedCallable(node: TSESTree.Node, info: TypeInfo): Answer {

@@ -14,7 +14,7 @@ import { promiseApis, type PromiseApiCatalog } from './catalogs/promise-apis.js'
 import { exportedPromiseFunctions, noteLintedFile } from './cross-file.js';
 import { GLOBAL, getImportResolver, targetKey, type ImportTarget, type Resolver } from './imports.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
-import { variableOf, writeCount } from './scope.js';
+import { constInit, variableOf, writeCount } from './scope.js';
 
 export type Answer = 'yes' | 'no' | 'unknown';
 
@@ -875,12 +875,7 @@ class Oracle implements PromiseOracle {
 
   /** The initial value of a variable written only by its declaration. */
   private constInit(node: TSESTree.Identifier): TSESTree.Node | null {
-    const variable = this.findVariable(node);
-    const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
-    if (def.node.id !== def.name || !def.node.init) return null;
-    if (writeCount(variable) > 1) return null;
-    return skipWrappers(def.node.init);
+    return constInit(this.context.sourceCode, node);
   }
 
   private localClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {

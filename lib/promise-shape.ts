@@ -20,7 +20,7 @@ import { localCallee } from './local-callees.js';
 import { getPromiseOracle, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { getTypeInfo, type TypeInfo } from './type-info.js';
 import { PROMISE_MEMBERS } from './value-use.js';
-import { variableOf } from './scope.js';
+import { constInit, variableOf } from './scope.js';
 
 export type Certainty =
   /** A promise on every path. */
@@ -403,12 +403,7 @@ class Shape implements PromiseShape {
   }
 
   private constInit(node: TSESTree.Identifier): TSESTree.Node | null {
-    const variable = this.findVariable(node);
-    const def = variable?.defs[0];
-    if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
-    if (def.node.id !== def.name || !def.node.init) return null;
-    if (variable.references.some((ref) => ref.isWrite() && ref.identifier !== def.name)) return null;
-    return skipWrappers(def.node.init);
+    return constInit(this.context.sourceCode, node);
   }
 }
 

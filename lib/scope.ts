@@ -1,5 +1,6 @@
 /** Small scope questions: which variable a name refers to, and whether it is the global one. */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { skipWrappers } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -63,4 +64,18 @@ export function writeCount(variable: Variable): number {
     writeCounts.set(variable, count);
   }
   return count;
+}
+
+/**
+ * The initial value (wrappers skipped) of the variable `identifier` reads,
+ * when that variable is declared once as a plain name with an initialiser and
+ * never written again (`const x = init`, or a `let` never reassigned); null
+ * otherwise.
+ */
+export function constInit(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Node | null {
+  const variable = variableOf(sourceCode, identifier);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
+  if (def.node.id !== def.name || !def.node.init || writeCount(variable) > 1) return null;
+  return skipWrappers(def.node.init);
 }

@@ -11,7 +11,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { keyName, memberName, skipWrappers } from './ast.js';
-import { variableOf } from './scope.js';
+import { constInit } from './scope.js';
 
 export type UseKind =
   /** Only its truthiness matters: `if`/`while`/`do`/`for` tests, `c ? a : b`, `!x`, both sides of `&&`/`||`/`??` inside a test. */
@@ -380,12 +380,8 @@ export function unawaitedCall(
   // `(line = reader.next())`: the value of an assignment is what it assigns.
   if (value.type === AST_NODE_TYPES.AssignmentExpression && value.operator === '=') return unawaitedCall(sourceCode, value.right);
   if (value.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = variableOf(sourceCode, value);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
-  const init = skipWrappers(def.node.init);
-  return init.type === AST_NODE_TYPES.CallExpression ? init : null;
+  const init = constInit(sourceCode, value);
+  return init?.type === AST_NODE_TYPES.CallExpression ? init : null;
 }
 
 function isWrapper(node: TSESTree.Node | undefined): node is
