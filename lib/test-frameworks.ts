@@ -10,6 +10,7 @@ import path from 'node:path';
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, skipWrappers, someOwnNode, walkSubtree, type FunctionNode } from './ast.js';
 import { GLOBAL, getImportResolver, type ImportTarget } from './imports.js';
+import { chainHead, chainLink } from './promise-chains.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -274,14 +275,9 @@ function constInitializer(sourceCode: SourceCode, node: TSESTree.Identifier): TS
 
 /** `p.then(a).catch(b)` -> `p`. */
 function chainRoot(expression: TSESTree.Expression): TSESTree.Expression {
-  let current = skipWrappers(expression) as TSESTree.Expression;
-  while (current.type === AST_NODE_TYPES.CallExpression) {
-    const callee = skipWrappers(current.callee);
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || (name !== 'then' && name !== 'catch' && name !== 'finally')) break;
-    current = skipWrappers(callee.object) as TSESTree.Expression;
-  }
-  return current;
+  const value = skipWrappers(expression) as TSESTree.Expression;
+  const link = chainLink(value);
+  return link ? (skipWrappers(chainHead(link)) as TSESTree.Expression) : value;
 }
 
 /**
