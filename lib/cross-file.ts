@@ -22,7 +22,8 @@ interface CacheEntry {
   readonly summary: Summary | null;
 }
 
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+/** The extensions of modules a relative specifier can name, in the order they are tried. */
+export const EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 const summaries = new Map<string, CacheEntry>();
 const MAX_CACHE = 5000;
 const MAX_BYTES = 1_000_000;
@@ -132,7 +133,8 @@ function statFile(file: string): Stats | null {
   return stats;
 }
 
-function isFile(file: string): boolean {
+/** Is `file` a regular file (its stat reused for a second)? */
+export function isFile(file: string): boolean {
   return statFile(file) !== null;
 }
 
@@ -160,7 +162,7 @@ interface ParserLike {
   parseForESLint?: (text: string, options?: unknown) => { ast: unknown; visitorKeys?: VisitorKeys };
 }
 
-type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+export type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
 function summarize(context: AnyContext, file: string): Summary | null {
   let text: string;

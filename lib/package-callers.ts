@@ -13,16 +13,14 @@
  * few seconds; only the importers of the asked module are parsed, and only
  * when a rule asks (rules ask last, for a report they would otherwise make).
  */
-import { readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { readFileSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipWrappers, walkSubtree } from './ast.js';
-import { parseWithLintParser, resolveRelativeModule } from './cross-file.js';
+import { EXTENSIONS, isFile, parseWithLintParser, resolveRelativeModule, type VisitorKeys } from './cross-file.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
 
-const EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx']);
 /** Past these a package is not read: its importers stay out of sight. */
 const MAX_FILES = 5_000;
 const MAX_FILE_BYTES = 1_000_000;
@@ -161,14 +159,6 @@ function packageRoot(dir: string): string | null {
   return root;
 }
 
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function packageIndex(root: string): PackageIndex {
   const now = Date.now();
   const cached = indexes.get(root);
@@ -197,7 +187,7 @@ function readModules(root: string): ModuleFile[] | null {
         if (!isTestPath(path.relative(root, path.join(file, 'x.js')))) folders.push(file);
         continue;
       }
-      if (!entry.isFile() || !EXTENSIONS.has(path.extname(entry.name)) || /\.d\.[cm]?ts$/.test(entry.name)) continue;
+      if (!entry.isFile() || !EXTENSIONS.includes(path.extname(entry.name)) || /\.d\.[cm]?ts$/.test(entry.name)) continue;
       if (++seen > MAX_FILES) return null;
       if (isTestPath(path.relative(root, file))) continue;
       let text: string;
