@@ -90,7 +90,8 @@ function parseArgs(args: readonly unknown[]): Parsed {
   return { name: name ?? fn?.name ?? '<anonymous>', options, fn };
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+/** A promise or any object with a `then` method (what `await` and the runner wait for); the worker asks it too. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 

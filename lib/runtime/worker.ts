@@ -47,7 +47,7 @@ import type {
   RequestRecord,
   UnhandledRejection,
 } from './report.js';
-import { createTestModule, recordingAssert, type AssertionCall, type TestState } from './test-harness.js';
+import { createTestModule, isThenable, recordingAssert, type AssertionCall, type TestState } from './test-harness.js';
 import { callContext, captureStack, constructorOnStack, parseStack, userStack, type Frame, type FunctionLookup } from './stack.js';
 
 /** Clock reads in one stretch without an event-loop turn that make a busy-wait. A real one makes thousands. */
@@ -815,10 +815,6 @@ function judge(outcome: Outcome, run: Run, what: string): [boolean, unknown, boo
     case 'pending':
       return [false, undefined, !run.frozen];
   }
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 parentPort?.on('message', (request: RunRequest) => {
