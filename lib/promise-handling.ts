@@ -38,3 +38,16 @@ export const knownSafeCallees: readonly AllowSpec[] = [
     name: ['default', 'skip', 'only', 'todo', 'test', 'it', 'describe', 'suite', 'before', 'after', 'beforeEach', 'afterEach', 'test.skip', 'test.only', 'test.todo', 'it.skip', 'it.only', 'it.todo', 'describe.skip', 'describe.only'],
   },
 ];
+
+/**
+ * `queue.shift()`, `pending.pop()`: a promise taken out of a collection and
+ * dropped was started when it was put in, by code that holds it; dropping it
+ * here starts nothing and loses nothing that was not already there.
+ */
+export function takesFromCollection(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return false;
+  const callee = skipWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  return name === 'shift' || name === 'pop';
+}

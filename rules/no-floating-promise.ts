@@ -10,7 +10,7 @@ import { getAsyncContext, isLastStatementOf, type AsyncContext } from '../lib/as
 import { createRule } from '../lib/create-rule.js';
 import { callHandlesOwnErrors } from '../lib/callbacks.js';
 import { appendCatch, awaitAll, insertAwait, prefixReturn, wrapCatch } from '../lib/fixes.js';
-import { isHandledPromise, knownSafeCallees } from '../lib/promise-handling.js';
+import { isHandledPromise, knownSafeCallees, takesFromCollection } from '../lib/promise-handling.js';
 import { cannotBePromise, getPromiseOracle } from '../lib/promise-oracle.js';
 import { allowSchema, matchesAllow, matchesAllowedType, type AllowSpec } from '../lib/specifiers.js';
 import { getTypeInfo } from '../lib/type-info.js';
@@ -271,19 +271,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/**
- * `queue.shift()`, `pending.pop()`: a promise taken out of a collection and
- * dropped was started when it was put in, by code that holds it; dropping it
- * here starts nothing and loses nothing that was not already there.
- */
-function takesFromCollection(node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return false;
-  const callee = skipWrappers(node.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const name = memberName(callee);
-  return name === 'shift' || name === 'pop';
-}
 
 function droppedMessage(node: TSESTree.Expression, where: AsyncContext): MessageIds {
   const value = skipWrappers(node);
