@@ -7,10 +7,11 @@
  * settle later (`expect(p).resolves`, `expect.poll`, `assert.rejects`).
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, memberName, skipWrappers, someOwnNode, walkSubtree, type FunctionNode } from './ast.js';
 import { GLOBAL, getImportResolver, type ImportTarget } from './imports.js';
 import { chainHead, chainLink } from './promise-chains.js';
+import { constInit } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -233,7 +234,7 @@ export function settledByAwaitedTeardown(
 ): boolean {
   if (!fn.async || !fn.body || importedFramework(sourceCode) !== 'node:test') return false;
   let operation: TSESTree.Node = chainRoot(subject as TSESTree.Expression);
-  if (operation.type === AST_NODE_TYPES.Identifier) operation = constInitializer(sourceCode, operation) ?? operation;
+  if (operation.type === AST_NODE_TYPES.Identifier) operation = constInit(sourceCode, operation) ?? operation;
   if (operation.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(operation.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -262,15 +263,6 @@ export function awaitedItselfLaterInTest(sourceCode: SourceCode, fn: FunctionNod
     const argument = skipWrappers(node.argument);
     return argument.type === AST_NODE_TYPES.Identifier && argument.name === held.name;
   });
-}
-
-/** The initializer of a `const` (or a never reassigned `let`) that `node` reads, or null. */
-function constInitializer(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Node | null {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-  const def = variable?.defs[0];
-  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return null;
-  if (variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return null;
-  return skipWrappers(def.node.init);
 }
 
 /** `p.then(a).catch(b)` -> `p`. */
