@@ -11,6 +11,7 @@ import { enclosingFunction, isPromiseCallback, isPromiseExecutor } from './async
 import { isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
 import { callsFromImporters } from './package-callers.js';
 import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
+import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -473,25 +474,15 @@ export function privateMethodCalls(sourceCode: SourceCode, fn: BodyFunction): TS
   const isPrivate = key.type === AST_NODE_TYPES.PrivateIdentifier || (key.type === AST_NODE_TYPES.Identifier && key.name.startsWith('_'));
   if (!isPrivate) return null;
   const calls: TSESTree.CallExpression[] = [];
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (!node) break;
+  walkSubtree(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === key.type && callee.property.name === key.name) {
         calls.push(node);
       }
     }
-    for (const childKey of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[childKey];
-      if (Array.isArray(child)) {
-        for (const item of child as (TSESTree.Node | null)[]) if (item && typeof item.type === 'string') stack.push(item);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
+    return undefined;
+  });
   return calls;
 }
 
@@ -607,10 +598,7 @@ export function declaresMixed(fn: BodyFunction): boolean {
 export function isPlainParameter(sourceCode: SourceCode, node: TSESTree.Expression): boolean {
   const value = skipWrappers(node);
   if (value.type !== AST_NODE_TYPES.Identifier) return false;
-  const scope = sourceCode.getScope(value);
-  let variable = null;
-  for (let current: typeof scope | null = scope; current && !variable; current = current.upper) variable = current.set.get(value.name) ?? null;
-  const def = variable?.defs[0];
+  const def = variableOf(sourceCode, value)?.defs[0];
   if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier || !def.name.typeAnnotation) return false;
   const type = def.name.typeAnnotation.typeAnnotation;
   switch (type.type) {
