@@ -6,21 +6,7 @@
  */
 
 /** The hazards a report can show; each rule declares which of them its examples exhibit (lib/runtime/hazards.ts). */
-export type HazardKind =
-  | 'unhandledRejection'
-  | 'lateSettlement'
-  | 'blockingCall'
-  | 'constructorIo'
-  | 'exitWithPendingWork'
-  | 'uncaughtException'
-  | 'neverSettled'
-  | 'assertionFailed'
-  | 'lateAssertion'
-  | 'overspecifiedTest'
-  | 'unboundedConcurrency'
-  | 'uncancellableRequest';
-
-export const HAZARD_KINDS: readonly HazardKind[] = [
+export const HAZARD_KINDS = [
   'unhandledRejection',
   'lateSettlement',
   'blockingCall',
@@ -33,7 +19,9 @@ export const HAZARD_KINDS: readonly HazardKind[] = [
   'overspecifiedTest',
   'unboundedConcurrency',
   'uncancellableRequest',
-];
+] as const;
+
+export type HazardKind = (typeof HAZARD_KINDS)[number];
 
 /**
  * More operations than this in flight at once (the snippet's timers,
