@@ -11,7 +11,7 @@
  * function without `await` costs nothing beyond the listener calls.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, statementList, staticPath, walkSubtree, type FunctionNode } from './ast.js';
+import { isFunctionNode, memberName, skipWrappers, someOwnNode, statementList, staticPath, walkSubtree, type FunctionNode } from './ast.js';
 import { enclosingFunction } from './async-context.js';
 import { variableOf } from './scope.js';
 
@@ -371,13 +371,10 @@ class FunctionAnalysis {
   private revalidates(target: SharedTarget, pending: TSESTree.Node, write: TSESTree.Node): boolean {
     return this.nodes().some((node) => {
       if (node.type !== AST_NODE_TYPES.IfStatement || !before(pending, node) || !before(node, write) || !leaves(node.consequent)) return false;
-      let reads = false;
-      forEachOwnNode(node.test, this.sourceCode.visitorKeys, (inner) => {
-        if (reads) return;
+      return someOwnNode(node.test, this.sourceCode.visitorKeys, (inner) => {
         const shared = inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.Identifier ? sharedTarget(this.sourceCode, inner, { asObject: true }) : null;
-        if (shared && (target.variable ? shared.variable === target.variable : shared.variable === null)) reads = true;
+        return !!shared && (target.variable ? shared.variable === target.variable : shared.variable === null);
       });
-      return reads;
     });
   }
 
