@@ -335,8 +335,8 @@ function noteCommonJsExport(expression: TSESTree.Expression, builder: ExportsBui
   }
 }
 
-/** `exports.x` / `module.exports.x` -> 'x'; `module.exports` -> 'module.exports'; else null. */
-function commonJsTarget(node: TSESTree.MemberExpression): string | null {
+/** `exports.x` / `module.exports.x` -> 'x'; `module.exports` -> 'module.exports'; else null, a computed `exports['x']` too (as the TypeScript reader). */
+export function commonJsTarget(node: TSESTree.MemberExpression): string | null {
   const name = !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : null;
   if (name === null) return null;
   const object = node.object;

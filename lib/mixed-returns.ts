@@ -9,6 +9,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isPromiseCallback, isPromiseExecutor } from './async-context.js';
 import { isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
+import { commonJsTarget } from './cross-file.js';
 import { callsFromImporters } from './package-callers.js';
 import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
 import { variableOf } from './scope.js';
@@ -395,7 +396,7 @@ function exportedAs(identifier: TSESTree.Identifier): string | null | undefined 
   }
   if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return 'default';
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier && parent.left.type === AST_NODE_TYPES.MemberExpression) {
-    const target = commonJsExport(parent.left);
+    const target = commonJsTarget(parent.left);
     return target === 'module.exports' ? null : (target ?? undefined);
   }
   if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && !parent.computed) {
@@ -406,27 +407,12 @@ function exportedAs(identifier: TSESTree.Identifier): string | null | undefined 
       assignment.type === AST_NODE_TYPES.AssignmentExpression &&
       assignment.right === object &&
       assignment.left.type === AST_NODE_TYPES.MemberExpression &&
-      commonJsExport(assignment.left) === 'module.exports'
+      commonJsTarget(assignment.left) === 'module.exports'
     ) {
       return parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : String(parent.key.value);
     }
   }
   return undefined;
-}
-
-/** `exports.x` / `module.exports.x` -> 'x'; `module.exports` -> 'module.exports'; else null. */
-function commonJsExport(node: TSESTree.MemberExpression): string | null {
-  const name = memberName(node);
-  if (name === null) return null;
-  const object = node.object;
-  if (object.type === AST_NODE_TYPES.Identifier) {
-    if (object.name === 'exports') return name;
-    return object.name === 'module' && name === 'exports' ? 'module.exports' : null;
-  }
-  if (object.type === AST_NODE_TYPES.MemberExpression && object.object.type === AST_NODE_TYPES.Identifier && object.object.name === 'module' && memberName(object) === 'exports') {
-    return name;
-  }
-  return null;
 }
 
 /**
