@@ -242,9 +242,13 @@ createHook({
     const record = run?.resources.get(asyncId);
     if (!run || !record) return;
     run.callbackDepth--;
-    if (ONE_SHOT.test(record.type)) run.resources.delete(asyncId);
     // A one-shot callback, or a `setTimeout` that has fired, is an operation that is over (its `destroy` comes a turn or more later).
-    if (ONE_SHOT.test(record.type) || (record.type === 'Timeout' && !(record.resource as { _repeat?: unknown })._repeat)) run.inFlight.delete(asyncId);
+    if (ONE_SHOT.test(record.type)) {
+      run.resources.delete(asyncId);
+      run.inFlight.delete(asyncId);
+    } else if (record.type === 'Timeout' && !(record.resource as { _repeat?: unknown })._repeat) {
+      run.inFlight.delete(asyncId);
+    }
   },
   destroy(asyncId) {
     macrotaskIds.delete(asyncId);
