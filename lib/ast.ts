@@ -124,6 +124,13 @@ export function calleeMember(node: TSESTree.CallExpression): TSESTree.MemberExpr
   return callee.type === AST_NODE_TYPES.MemberExpression ? callee : null;
 }
 
+/** The name a call is made by, looking through `?.` and `!`: `f` in `f()`, `m` in `a.b.m()`; null when computed. */
+export function calleeName(node: TSESTree.CallExpression): string | null {
+  const callee = skipWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+}
+
 /** An argument that surely is no function: `undefined`, `null`, a literal. */
 export function isNullish(node: TSESTree.Node | undefined): boolean {
   if (!node) return true;

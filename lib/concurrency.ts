@@ -6,7 +6,7 @@
  * `Array.from({ length: 4 })`, a `.slice(0, 10)`) are bounded and never count.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
+import { calleeName, isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
 import { variableOf } from './scope.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -262,7 +262,7 @@ export function collectionOrigin(sourceCode: SourceCode, node: TSESTree.Node, de
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipWrappers(value.callee);
       const args = value.arguments.map((arg) => (arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg));
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+      const name = calleeName(value);
       if (name !== null && READS_INPUT.test(name)) return 'input';
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const object = skipWrappers(callee.object);
@@ -331,8 +331,7 @@ export function releasesResources(sourceCode: SourceCode, mapper: TSESTree.Node)
   if (!fn?.body) return false;
   return walkSubtree(fn.body, sourceCode.visitorKeys, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const callee = skipWrappers(node.callee);
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+    const name = calleeName(node);
     return name !== null && RELEASES.test(name) ? 'stop' : undefined;
   });
 }

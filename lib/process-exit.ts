@@ -5,7 +5,7 @@
  * (`process.exitCode = n` and returning).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, someOwnNode, statementList, walkSubtree, type FunctionNode } from './ast.js';
+import { calleeName, isFunctionNode, memberName, skipWrappers, someOwnNode, statementList, walkSubtree, type FunctionNode } from './ast.js';
 import { enclosingFunction, isPromiseCallback } from './async-context.js';
 import { GLOBAL, getImportResolver } from './imports.js';
 import { cannotBePromise, returnedValues, type PromiseOracle } from './promise-oracle.js';
@@ -175,8 +175,7 @@ function chainHasCleanup(node: TSESTree.Node): boolean {
 }
 
 function isCleanupCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipWrappers(call.callee);
-  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+  const name = calleeName(call);
   return name !== null && (CLEANUP_METHODS.has(name) || /^(?:close|shutdown|cleanup|teardown|dispose|stop)[A-Z]|[fF]lush/.test(name));
 }
 

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, someOwnNode, walkSubtree, type FunctionNode } from './ast.js';
+import { calleeName, isFunctionNode, memberName, skipWrappers, someOwnNode, walkSubtree, type FunctionNode } from './ast.js';
 import { GLOBAL, getImportResolver, type ImportTarget } from './imports.js';
 import { chainHead, chainLink } from './promise-chains.js';
 import { constInit } from './scope.js';
@@ -288,8 +288,7 @@ export function isInTestBody(sourceCode: SourceCode, node: TSESTree.Node, byShap
 }
 
 function looksLikeRegistration(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
-  const callee = skipWrappers(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+  const name = calleeName(call);
   const [title] = call.arguments;
   const named = title?.type === AST_NODE_TYPES.TemplateLiteral || (title?.type === AST_NODE_TYPES.Literal && typeof title.value === 'string');
   return name !== null && REGISTRARS.has(name) && named && call.arguments.includes(fn as TSESTree.Expression);
@@ -379,8 +378,8 @@ export function asyncAssertion(sourceCode: SourceCode, node: TSESTree.MemberExpr
     }
   }
   // Syntax first: only callees named `rejects` or `doesNotReject` go on to resolve their import.
-  const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
-  if (calleeName !== 'rejects' && calleeName !== 'doesNotReject') return null;
+  const name = calleeName(node);
+  if (name !== 'rejects' && name !== 'doesNotReject') return null;
   const target = getImportResolver(sourceCode)(callee);
   if (!target || (target.module !== 'assert' && target.module !== 'assert/strict')) return null;
   const parts = target.path[0] === 'strict' || target.path[0] === 'default' ? target.path.slice(1) : target.path;
