@@ -2,11 +2,11 @@
  * The one place where each rule declares what its ❌ docs examples do at run
  * time, and the verdicts tests/docs.test.ts draws from the shim's reports.
  *
- * A rule is listed once its examples have been run through the shim and seen
- * to behave as its page says. From then on, tests/docs.test.ts fails when a ❌
- * example shows none of the listed hazards (the page would be lying), when the
- * fix or first suggestion leaves one of them or does not type-check, and when a
- * ✅ example shows any hazard at all.
+ * Every rule is listed (tests/docs.test.ts fails for one that is not, and
+ * tests/lib/runtime/hazards.test.ts holds the map to the registry).
+ * tests/docs.test.ts fails when a ❌ example shows none of the listed hazards
+ * (the page would be lying), when the fix or first suggestion leaves one of
+ * them or does not type-check, and when a ✅ example shows any hazard at all.
  */
 import { hazardsIn, summarize, type HazardKind, type HazardReport } from './report.js';
 
@@ -39,7 +39,7 @@ export const ruleHazards: Readonly<Record<string, readonly HazardKind[]>> = {
   'require-abort-signal': ['uncancellableRequest'],
 };
 
-/** The hazards a rule's ❌ examples exhibit; undefined for a rule whose examples have not been verified yet. */
+/** The hazards a rule's ❌ examples exhibit; undefined for a rule missing from the map (the docs test fails for it). */
 export function declaredHazards(rule: string): readonly HazardKind[] | undefined {
   return Object.prototype.hasOwnProperty.call(ruleHazards, rule) ? ruleHazards[rule] : undefined;
 }
