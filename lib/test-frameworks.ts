@@ -76,7 +76,19 @@ export function getTestFile(
   return result;
 }
 
+const frameworks = new WeakMap<SourceCode, TestFramework | null>();
+
+/** The test framework the file imports or requires, found once per file: asked for each statement of a test body. */
 function importedFramework(sourceCode: SourceCode): TestFramework | null {
+  let framework = frameworks.get(sourceCode);
+  if (framework === undefined) {
+    framework = findImportedFramework(sourceCode);
+    frameworks.set(sourceCode, framework);
+  }
+  return framework;
+}
+
+function findImportedFramework(sourceCode: SourceCode): TestFramework | null {
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       const framework = TEST_FRAMEWORK_MODULES[statement.source.value];
