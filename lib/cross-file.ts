@@ -116,8 +116,8 @@ function resolveCached(dir: string, specifier: string): { file: string; stats: S
 const STAT_TTL_MS = 1000;
 const recentStats = new Map<string, { readonly at: number; readonly stats: Stats | null }>();
 
-/** The stats of a regular file; null for a folder or a missing path. */
-function statFile(file: string): Stats | null {
+/** The stats of a regular file (reused for a second); null for a folder or a missing path. */
+export function statFile(file: string): Stats | null {
   const now = Date.now();
   const recent = recentStats.get(file);
   if (recent && now - recent.at < STAT_TTL_MS) return recent.stats;

@@ -12,12 +12,13 @@
  * specifiers read once (a regular expression per file, no parse), kept for a
  * few seconds; only the importers of the asked module are parsed, and only
  * when a rule asks (rules ask last, for a report they would otherwise make).
+ * An importer's answer is kept while its mtime and size stay the same.
  */
 import { readFileSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, skipWrappers, walkSubtree } from './ast.js';
-import { EXTENSIONS, isFile, parseWithLintParser, resolveRelativeModule, type VisitorKeys } from './cross-file.js';
+import { EXTENSIONS, isFile, parseWithLintParser, resolveRelativeModule, statFile, type VisitorKeys } from './cross-file.js';
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -72,12 +73,53 @@ export function callsFromImporters(context: AnyContext, exportName: string): TSE
   for (const module of index.modules) {
     if (module.file === target) continue;
     const naming = module.specifiers.filter((specifier) => mayName(specifier, target) && resolveRelativeModule(module.file, specifier) === target);
-    if (naming.length === 0 || neverUses(module.file, naming, exportName)) continue;
-    const found = callsInImporter(context, module.file, target, exportName);
+    if (naming.length === 0) continue;
+    const found = importerCalls(context, module.file, naming, target, exportName);
     if (found === null) return null;
     calls.push(...found);
   }
   return calls;
+}
+
+type Calls = readonly TSESTree.CallExpression[];
+
+/** An importer's answers (by target and export) while its mtime and size stay the same, for the parser that read it. */
+interface ImporterAnswers {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly parser: unknown;
+  readonly answers: Map<string, Calls | null>;
+}
+
+const importerAnswers = new Map<string, ImporterAnswers>();
+
+/**
+ * The calls of `exportName` in one importer of `target` (see callsInImporter),
+ * settled from its text when it can be (neverUses). Kept by the importer's
+ * stat: a file linted again (an editor's, on every change) asks the same
+ * importers again, and a shared module has hundreds of them (firebase-tools'
+ * utils.js: 329, about 60 ms of reading, matching and parsing per lint; 2 ms to stat them); the
+ * stat reused for a second (lib/cross-file) costs a few microseconds each.
+ */
+function importerCalls(context: AnyContext, file: string, specifiers: readonly string[], target: string, exportName: string): Calls | null {
+  const answer = (): Calls | null => (neverUses(file, specifiers, exportName) ? [] : callsInImporter(context, file, target, exportName));
+  const stats = statFile(file);
+  if (!stats) return answer();
+  const parser = context.languageOptions.parser;
+  let entry = importerAnswers.get(file);
+  if (!entry || entry.mtimeMs !== stats.mtimeMs || entry.size !== stats.size || entry.parser !== parser) {
+    if (importerAnswers.size >= MAX_FILES) importerAnswers.clear();
+    entry = { mtimeMs: stats.mtimeMs, size: stats.size, parser, answers: new Map() };
+    importerAnswers.set(file, entry);
+  }
+  // The answer depends on the importer's text alone: the specifiers that name the target are read from it too.
+  const key = `${target}\0${exportName}`;
+  let known = entry.answers.get(key);
+  if (known === undefined) {
+    known = answer();
+    entry.answers.set(key, known);
+  }
+  return known;
 }
 
 /**

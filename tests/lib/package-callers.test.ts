@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callsFromImporters, isTestPath } from '../../lib/package-callers.js';
-import { fixturesDir, lintWith, type Context } from './probe.js';
+import { fixturesDir, fixturesLibDir, lintWith, type Context } from './probe.js';
 
 /** tests/fixtures/mixed-callers: a package of its own (see its README). */
 const packageDir = path.join(fixturesDir, 'mixed-callers');
 
-/** What callsFromImporters answers for `exportName` when `file` of the package is linted: each call as `importer:line`. */
+/** What callsFromImporters answers for `exportName` when `file` of the package (or an absolute path) is linted: each call as `line:callee`. */
 function importerCalls(file: string, exportName: string): string[] | null {
-  const filename = path.join(packageDir, file);
+  const filename = path.resolve(packageDir, file);
   let answer: string[] | null | undefined;
   lintWith(
     readFileSync(filename, 'utf8'),
@@ -60,5 +60,40 @@ describe('callsFromImporters', () => {
 
   it('is null for the package entry point, whose exports code outside the package calls', () => {
     expect(importerCalls('src/index.ts', 'main')).toBeNull();
+  });
+});
+
+describe('the answers kept per importer', () => {
+  const dir = mkdtempSync(path.join(fixturesLibDir, 'tmp-callers-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  let now = Date.now();
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    return () => {
+      vi.useRealTimers();
+    };
+  });
+
+  it('are read again when the stat of the importer changes, and only then', () => {
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "tmp-callers", "main": "main.js" }\n');
+    const target = path.join(dir, 'jobs.ts');
+    writeFileSync(target, 'export function run(): Promise<void> { return Promise.resolve(); }\n');
+    const importer = path.join(dir, 'use.ts');
+    /** Writes the importer with that mtime, and lets the clock pass the second for which a stat is reused. */
+    const write = (text: string, seconds: number): void => {
+      writeFileSync(importer, text);
+      utimesSync(importer, seconds, seconds);
+      now += 1_001;
+      vi.setSystemTime(now);
+    };
+    write("import { run } from './jobs.js';\nrun();\n", 1_700_000_000);
+    expect(importerCalls(target, 'run')).toEqual(['2:Identifier']);
+    // The same size and mtime: the kept answer stands, the text is not read again.
+    write("import { run } from './jobs.js';\n\nrun()\n", 1_700_000_000);
+    expect(importerCalls(target, 'run')).toEqual(['2:Identifier']);
+    write("import { run } from './jobs.js';\n\nrun()\n", 1_700_000_010);
+    expect(importerCalls(target, 'run')).toEqual(['3:Identifier']);
   });
 });
