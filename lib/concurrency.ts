@@ -165,8 +165,10 @@ export function usesLimiter(fn: FunctionNode, visitorKeys: SourceCode['visitorKe
   });
 }
 
-/** The loop whose body runs `node` once per item, up to the enclosing function; with what it iterates over. */
-export function enclosingLoop(node: TSESTree.Node): TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement | TSESTree.WhileStatement | null {
+export type Loop = TSESTree.ForOfStatement | TSESTree.ForInStatement | TSESTree.ForStatement | TSESTree.WhileStatement;
+
+/** The loop whose body runs `node` once per item, up to the enclosing function (`loopCollection` says over what). */
+export function enclosingLoop(node: TSESTree.Node): Loop | null {
   let child: TSESTree.Node = node;
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isFunctionNode(parent)) return null;
@@ -182,6 +184,14 @@ export function enclosingLoop(node: TSESTree.Node): TSESTree.ForOfStatement | TS
     }
   }
   return null;
+}
+
+/** What a loop runs once per item of: `for (x of items)`, `for (k in obj)`, `for (i = 0; i < items.length; ...)`; null otherwise. */
+export function loopCollection(loop: Loop): TSESTree.Node | null {
+  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return loop.right;
+  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  const bound = skipWrappers(loop.test.right);
+  return bound.type === AST_NODE_TYPES.MemberExpression && memberName(bound) === 'length' ? bound.object : null;
 }
 
 /** `promises.push(p)` into a local array that is later passed to `Promise.all(...)` (or a sibling). */

@@ -16,11 +16,13 @@ import {
   isPromiseCombinator,
   isPushIntoAwaitedArray,
   isSmallCollection,
+  loopCollection,
   mapperFunction,
   mapperStartsWork,
   releasesResources,
   runsOnOwnConnection,
   usesLimiter,
+  type Loop,
 } from '../lib/concurrency.js';
 import { createRule } from '../lib/create-rule.js';
 import { getPromiseOracle } from '../lib/promise-oracle.js';
@@ -138,7 +140,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `for (const x of [a, b, c])`, `for (let i = 0; i < 4; i++)`: a handful of iterations. */
-    function isSmallLoop(loop: NonNullable<ReturnType<typeof enclosingLoop>>): boolean {
+    function isSmallLoop(loop: Loop): boolean {
       if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return isSmallCollection(sourceCode, loop.right);
       if (loop.type !== AST_NODE_TYPES.ForStatement || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return false;
       const bound = loop.test.right;
@@ -146,14 +148,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/** What a loop runs once per item of: `for (x of items)`, `for (k in obj)`, `for (i = 0; i < items.length; ...)`. */
-function loopCollection(loop: NonNullable<ReturnType<typeof enclosingLoop>>): TSESTree.Node | null {
-  if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) return loop.right;
-  if (loop.type !== AST_NODE_TYPES.ForStatement || loop.test?.type !== AST_NODE_TYPES.BinaryExpression) return null;
-  const bound = skipWrappers(loop.test.right);
-  return bound.type === AST_NODE_TYPES.MemberExpression && memberName(bound) === 'length' ? bound.object : null;
-}
 
 const CHAIN_METHODS = new Set(['then', 'catch', 'finally']);
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { collectionOrigin, fanOut, invokesItems, isSmallCollection, mapperStartsWork, releasesResources, runsOnOwnConnection } from '../../lib/concurrency.js';
+import {
+  collectionOrigin,
+  enclosingLoop,
+  fanOut,
+  invokesItems,
+  isSmallCollection,
+  loopCollection,
+  mapperStartsWork,
+  releasesResources,
+  runsOnOwnConnection,
+} from '../../lib/concurrency.js';
 import { isFunctionNode } from '../../lib/ast.js';
 import { probeCalls } from './probe.js';
 
@@ -36,6 +46,29 @@ describe('fanOut', () => {
       return found ? `${context.sourceCode.getText(found.source)} -> ${context.sourceCode.getText(found.mapper)}` : null;
     });
     expect(shapes).toEqual(['items -> String', 'items -> (x) => [x]', 'items -> String', null]);
+  });
+});
+
+describe('enclosingLoop and loopCollection', () => {
+  it('finds the loop around a call in its own function, and what it runs once per item of', () => {
+    const collections = probeCalls(
+      `${PRELUDE}
+declare const obj: Record<string, string>;
+for (const item of items) probe(1);
+for (const key in obj) probe(2);
+for (let i = 0; i < items.length; i++) probe(3);
+for (let i = 0; i < n; i++) probe(4);
+while (items.length > 0) probe(5);
+for (const item of items) items.forEach(() => probe(6));
+probe(7);`,
+      (context, call) => {
+        const loop = enclosingLoop(call);
+        if (!loop) return null;
+        const collection = loopCollection(loop);
+        return collection ? context.sourceCode.getText(collection) : 'none';
+      },
+    );
+    expect(collections).toEqual(['items', 'obj', 'items', 'none', 'none', null, null]);
   });
 });
 
