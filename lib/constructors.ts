@@ -7,7 +7,7 @@
  * listeners with async callbacks that the class never tears down.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
+import { calleeName, isFunctionNode, memberName, skipWrappers, type FunctionNode } from './ast.js';
 import { getBlockingAnalysis, isLazyInit, runsInPlace, walk, type BlockingOptions, type BlockingSite } from './blocking.js';
 import { GLOBAL, getImportResolver } from './imports.js';
 import type { PromiseOracle } from './promise-oracle.js';
@@ -278,8 +278,7 @@ function isTornDown(sourceCode: SourceCode, ctor: ConstructorInfo, call: TSESTre
   walk(sourceCode, ctor.scope, (node) => {
     if (found) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return true;
-    const callee = skipWrappers(node.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+    const name = calleeName(node);
     if (name === null || !undo.has(name)) return true;
     if (name === 'removeAllListeners') {
       found = true;

@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isPromiseCallback, isPromiseExecutor } from './async-context.js';
-import { isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
+import { calleeName, isFunctionNode, keyName, memberName, skipWrappers, walkSubtree, type FunctionNode } from './ast.js';
 import { commonJsTarget } from './cross-file.js';
 import { callsFromImporters } from './package-callers.js';
 import { annotationIsPromise, returnedValues, type Answer, type PromiseOracle } from './promise-oracle.js';
@@ -548,8 +548,7 @@ function checksThenable(identifier: TSESTree.Identifier): boolean {
   }
   if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.left === node) return true;
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node) {
-    const callee = skipWrappers(parent.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : null;
+    const name = calleeName(parent);
     return name !== null && THENABLE_TEST.test(name);
   }
   return false;
