@@ -1,4 +1,6 @@
-/** Small helpers the bench scripts share: reading their options and printing. */
+/** Small helpers the bench scripts share: reading their options, loading the built plugin, printing. */
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Each command-line argument with `next()`, which takes the following one as
@@ -34,4 +36,13 @@ export function indent(text, prefix) {
 
 export function fmtSec(ms) {
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The built plugin at `file` (dist/index.js or a copy), or exit with a hint when it was not built. */
+export async function loadBuiltPlugin(file) {
+  if (!existsSync(file)) {
+    console.error(`${file} is missing: run \`npm run build\` first`);
+    process.exit(1);
+  }
+  return (await import(pathToFileURL(file).href)).default;
 }

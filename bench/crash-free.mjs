@@ -44,11 +44,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import { benchDir, corpora, corpusDir, isTyped } from './corpora.mjs';
-import { eachArg, fmtSec, indent } from './cli.mjs';
+import { eachArg, fmtSec, indent, loadBuiltPlugin } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TS_EXT = new Set(['.ts', '.tsx', '.mts', '.cts']);
@@ -56,11 +56,7 @@ const JS_EXT = new Set(['.js', '.mjs', '.cjs']);
 const FIX_CHECK_MAX_BYTES = 512 * 1024;
 
 const options = parseArgs(process.argv.slice(2));
-if (!existsSync(options.plugin)) {
-  console.error(`${options.plugin} is missing: run \`npm run build\` first`);
-  process.exit(1);
-}
-const plugin = (await import(pathToFileURL(options.plugin).href)).default;
+const plugin = await loadBuiltPlugin(options.plugin);
 
 const namespace = plugin.meta?.namespace ?? 'async-pitfalls';
 const ruleIds = collectRuleIds();

@@ -49,23 +49,19 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
 import ts from 'typescript';
 import { corpora as benchCorpora, corpusDir } from './corpora.mjs';
-import { eachArg, fmtSec, indent } from './cli.mjs';
+import { eachArg, fmtSec, indent, loadBuiltPlugin } from './cli.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TS_FILES = ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const JS_FILES = ['**/*.js', '**/*.mjs', '**/*.cjs'];
 
 const options = parseArgs(process.argv.slice(2));
-if (!existsSync(options.plugin)) {
-  console.error(`${options.plugin} is missing: run \`npm run build\` first`);
-  process.exit(1);
-}
-const plugin = (await import(pathToFileURL(options.plugin).href)).default;
+const plugin = await loadBuiltPlugin(options.plugin);
 const namespace = plugin.meta?.namespace ?? 'async-pitfalls';
 const allRules = plugin.configs.all.rules;
 const ruleIds = options.rule ? [qualified(options.rule)] : Object.keys(allRules).sort();
